@@ -1,0 +1,220 @@
+"""The loader: every input shape, every decoding case, every documented error."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit.corpus import ARTICLE_COLUMNS, PROBLEM_COLUMNS, CorpusWarning, load_corpus, summarise
+from toolkit.errors import CorpusError
+
+from .conftest import DATA_DIR, SEED_ID
+
+
+def write(folder: Path, name: str, data: bytes | str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def test_bundled_corpus_loads_in_one_call_with_its_metadata():
+    corpus = load_corpus(DATA_DIR, progress=False)
+    articles = corpus.articles
+    assert list(articles.columns) == ARTICLE_COLUMNS
+    assert len(articles) == 296 and corpus.problems.empty
+    seed = articles.set_index("article_id").loc[SEED_ID]
+    assert seed["published"] == pd.Timestamp("2012-06-22") and seed["date_source"] == "metadata"
+    assert seed["n_raw_lines"] == 86
+    assert (articles["source"] == "Wikinews").sum() == 295
+    assert articles["published"].notna().all()
+
+
+def test_folder_decodes_bom_crlf_cr_and_cp1252(tmp_path):
+    write(tmp_path, "bom.txt", b"\xef\xbb\xbfWORLD\r\nBody line one.\r\n")
+    write(tmp_path, "cr.txt", b"Line one.\rLine two.\r")
+    write(tmp_path, "latin.txt", "Caf\u00e9 \u201cquoted\u201d.".encode("cp1252"))
+    with pytest.warns(CorpusWarning, match="latin.txt"):
+        corpus = load_corpus(tmp_path, progress=False)
+    texts = corpus.articles.set_index("article_id")["text"]
+    assert texts["bom"] == "WORLD\nBody line one.\n"
+    assert texts["cr"] == "Line one.\nLine two.\n"
+    assert texts["latin"] == "Caf\u00e9 \u201cquoted\u201d."
+    problem = corpus.problems.set_index("article_id").loc["latin"]
+    assert "cp1252" in problem["problem"] and problem["action"] == "read"
+
+
+def test_nbsp_is_kept_for_the_cleaner_to_normalise(tmp_path):
+    write(tmp_path, "a.txt", "Monday,\u00a0January 7, 2019\u00a0\n")
+    assert load_corpus(tmp_path, progress=False).articles["text"][0] == "Monday,\u00a0January 7, 2019\u00a0\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n", "empty file"),
+        ("nul.txt", b"PK\x03\x04\x00\x00binary", "binary file"),
+        ("noise.txt", bytes(range(1, 32)) * 20, "binary file"),
+    ],
+)
+def test_unusable_files_are_skipped_and_listed(tmp_path, name, data, reason):
+    write(tmp_path, "good.txt", "A good article.\n")
+    write(tmp_path, name, data)
+    with pytest.warns(CorpusWarning, match=name):
+        corpus = load_corpus(tmp_path, progress=False)
+    assert list(corpus.articles["article_id"]) == ["good"]
+    assert list(corpus.problems.columns) == PROBLEM_COLUMNS
+    row = corpus.problems.iloc[0]
+    assert row["path"].endswith(name) and reason in row["problem"] and row["action"] == "skipped"
+
+
+def test_strict_makes_the_first_problem_an_error(tmp_path):
+    write(tmp_path, "good.txt", "A good article.\n")
+    write(tmp_path, "empty.txt", b"")
+    with pytest.raises(CorpusError, match=r"empty\.txt: empty file"):
+        load_corpus(tmp_path, strict=True, progress=False)
+
+
+def test_unreadable_file_is_skipped(tmp_path, monkeypatch):
+    write(tmp_path, "good.txt", "A good article.\n")
+    locked = write(tmp_path, "locked.txt", "secret")
+    read_bytes = Path.read_bytes
+
+    def deny(path: Path) -> bytes:
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    with pytest.warns(CorpusWarning, match="locked.txt"):
+        corpus = load_corpus(tmp_path, progress=False)
+    assert "unreadable" in corpus.problems.iloc[0]["problem"]
+
+
+def test_hidden_files_and_symlink_loops_are_ignored_subfolders_read(tmp_path):
+    write(tmp_path, "a.txt", "First.\n")
+    write(tmp_path, ".hidden.txt", "Hidden.\n")
+    write(tmp_path, ".git/b.txt", "Hidden folder.\n")
+    write(tmp_path, "2019/c.txt", "Nested.\n")
+    write(tmp_path, "notes.md", "Not an article.\n")
+    (tmp_path / "2019" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert sorted(load_corpus(tmp_path, progress=False).articles["article_id"]) == ["a", "c"]
+
+
+def test_duplicate_ids_in_subfolders_are_an_error(tmp_path):
+    write(tmp_path, "one/a.txt", "First.\n")
+    write(tmp_path, "two/a.txt", "Second.\n")
+    with pytest.raises(CorpusError, match="duplicate article id 'a'"):
+        load_corpus(tmp_path, progress=False)
+
+
+@pytest.mark.parametrize("where", ["missing", "empty-folder"])
+def test_nothing_to_read_is_an_error(tmp_path, where):
+    source = tmp_path / where
+    if where == "empty-folder":
+        source.mkdir()
+    with pytest.raises(CorpusError, match=where):
+        load_corpus(source, progress=False)
+
+
+def test_metadata_joins_and_bad_date_names_the_line(tmp_path):
+    write(tmp_path, "raw/a.txt", "Text.\n")
+    write(tmp_path, "raw/b.txt", "Text.\n")
+    write(tmp_path, "metadata.csv", "article_id,published,source,url,title\na,2012-06-22,X,,Title A\nb,,,,\n")
+    articles = load_corpus(tmp_path, progress=False).articles.set_index("article_id")
+    assert articles.loc["a", "published"] == pd.Timestamp("2012-06-22") and articles.loc["a", "title"] == "Title A"
+    assert pd.isna(articles.loc["b", "published"]) and articles.loc["b", "date_source"] == "none"
+    write(tmp_path, "metadata.csv", "article_id,published\na,2012-06-22\nb,22/06/2012\n")
+    with pytest.raises(CorpusError, match=r"metadata.csv, line 3: date '22/06/2012' is not an ISO date"):
+        load_corpus(tmp_path, progress=False)
+
+
+@pytest.mark.parametrize("value", ["0000-01-01", "9999-12-31"])
+def test_dates_outside_the_supported_range_are_an_error(tmp_path, value):
+    write(tmp_path, "raw/a.txt", "Text.\n")
+    write(tmp_path, "metadata.csv", f"article_id,published\na,{value}\n")
+    with pytest.raises(CorpusError, match=f"line 2: date '{value}'"):
+        load_corpus(tmp_path, progress=False)
+
+
+def test_metadata_for_unknown_ids_warns_and_duplicates_fail(tmp_path):
+    write(tmp_path, "raw/a.txt", "Text.\n")
+    write(tmp_path, "metadata.csv", "article_id,published\na,2012-06-22\nghost,2012-06-23\n")
+    with pytest.warns(CorpusWarning, match="1 metadata rows name no article: ghost"):
+        load_corpus(tmp_path, progress=False)
+    write(tmp_path, "metadata.csv", "article_id,published\na,2012-06-22\na,2012-06-23\n")
+    with pytest.raises(CorpusError, match="line 3: duplicate article_id 'a'"):
+        load_corpus(tmp_path, progress=False)
+
+
+def test_one_txt_file_takes_its_row_of_the_sibling_metadata():
+    articles = load_corpus(DATA_DIR / "raw" / f"{SEED_ID}.txt").articles
+    assert len(articles) == 1 and articles["article_id"][0] == SEED_ID
+    assert articles["published"][0] == pd.Timestamp("2012-06-22")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_tables_find_their_columns_by_name(tmp_path, fmt):
+    frame = pd.DataFrame(
+        {"URL": ["http://a", "http://b"], "date": ["2019-01-04", "2019-01-05"], "headline": ["A", "B"],
+         "content": ["Text a.\r\nMore.", "Text b."]}
+    )
+    path = tmp_path / f"corpus.{fmt}"
+    if fmt == "csv":
+        frame.to_csv(path, index=False)
+    elif fmt == "jsonl":
+        path.write_text("\n".join(json.dumps(r) for r in frame.to_dict("records")), encoding="utf-8")
+    else:
+        frame.to_parquet(path)
+    articles = load_corpus(path).articles
+    assert list(articles["article_id"]) == ["corpus_1", "corpus_2"]
+    assert list(articles["text"]) == ["Text a.\nMore.", "Text b."]
+    assert list(articles["title"]) == ["A", "B"] and list(articles["url"]) == ["http://a", "http://b"]
+    assert list(articles["published"]) == [pd.Timestamp("2019-01-04"), pd.Timestamp("2019-01-05")]
+
+
+def test_table_without_text_column_names_the_file_and_columns(tmp_path):
+    path = write(tmp_path, "corpus.csv", "id,date\n1,2019-01-04\n")
+    with pytest.raises(CorpusError, match=r"corpus.csv: no text column found .*columns: id, date"):
+        load_corpus(path)
+    with pytest.raises(CorpusError, match="no column 'story'"):
+        load_corpus(path, text_column="story")
+
+
+def test_table_rows_with_duplicate_ids_bad_dates_or_no_text(tmp_path):
+    path = write(tmp_path, "c.csv", "id,text,date\n1,A.,2019-01-04\n1,B.,2019-01-05\n")
+    with pytest.raises(CorpusError, match=r"c.csv, line 3: duplicate article id '1'"):
+        load_corpus(path)
+    path = write(tmp_path, "d.csv", "id,text,date\n1,A.,2019-01-04\n2,B.,yesterday\n")
+    with pytest.raises(CorpusError, match=r"d.csv, line 3: date 'yesterday'"):
+        load_corpus(path)
+    path = write(tmp_path, "e.csv", "id,text\n1,A.\n2,\n")
+    with pytest.warns(CorpusWarning, match="empty text"):
+        corpus = load_corpus(path)
+    assert list(corpus.articles["article_id"]) == ["1"] and corpus.problems.iloc[0]["path"].endswith("line 3")
+
+
+def test_unreadable_table_is_one_clear_error(tmp_path):
+    path = write(tmp_path, "broken.parquet", b"not parquet at all")
+    with pytest.raises(CorpusError, match=r"broken.parquet: cannot read table"):
+        load_corpus(path)
+    with pytest.raises(CorpusError, match="not a folder, .txt file or table"):
+        load_corpus(write(tmp_path, "x.docx", b"zip"))
+
+
+def test_raw_files_are_never_modified(tmp_path):
+    raw = write(tmp_path, "a.txt", b"\xef\xbb\xbfCaf\xc3\xa9\r\n")
+    before = hashlib.sha256(raw.read_bytes()).hexdigest()
+    articles = load_corpus(tmp_path, progress=False).articles
+    assert hashlib.sha256(raw.read_bytes()).hexdigest() == before == articles["sha256"][0]
+
+
+def test_summarise_reports_size_and_dates():
+    summary = summarise(load_corpus(DATA_DIR, progress=False).articles)["value"]
+    assert summary["articles"] == "296"
+    assert summary["first publication date"] == "2012-06-22" and summary["last publication date"] == "2021-03-15"

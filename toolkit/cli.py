@@ -1,0 +1,95 @@
+"""The `toolkit` command: clean, entities, timeline and report on any corpus `load_corpus` reads.
+
+Errors print one line to stderr and exit with status 2; success exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from toolkit.errors import ToolkitError
+
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="toolkit", description="Analyse a corpus of scraped news articles.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("source", type=Path, help="folder of .txt files, one .txt, or a CSV/JSONL/Parquet table")
+        sub.add_argument("--out", type=Path, required=True, help="folder for the outputs")
+        sub.add_argument("--quiet", action="store_true", help="no progress bars")
+        return sub
+
+    clean = add("clean", "classify every raw line and write articles.parquet and lines.parquet")
+    clean.add_argument("--bodies", type=Path, help="also write each clean body as <id>.txt in this folder")
+    for name, help_text in (
+        ("entities", "clean, then count entities: + mentions.parquet, entity_counts.parquet"),
+        ("timeline", "clean, entities, then temporal expressions: + timexes.parquet, events.parquet"),
+    ):
+        sub = add(name, help_text)
+        sub.add_argument("--no-clean", action="store_true", help="take each text as an already clean body")
+        sub.add_argument("--aliases", type=Path, help="CSV alias,canonical of entity names to merge")
+        sub.add_argument("--model", help="spaCy model package or path (default: the [nlp] models setting)")
+        sub.add_argument("--n-process", type=int, help="spaCy worker processes (default: by corpus size)")
+    for sub in (clean, commands.choices["entities"], commands.choices["timeline"]):
+        sub.add_argument("--text-column", help="text column of a table source (default: found by name)")
+        sub.add_argument("--id-column", help="id column of a table source")
+        sub.add_argument("--date-column", help="publication date column of a table source")
+    add("report", "execute every notebook on SOURCE and write DIR/index.html plus one HTML per notebook")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> str:
+    progress = not args.quiet
+    if args.command == "report":
+        from toolkit.report import build_report
+
+        return f"wrote {build_report(args.source, args.out, progress=progress)}"
+    from toolkit.pipeline import run, save_bodies, save_tables
+
+    load_options = {
+        "text_column": args.text_column, "id_column": args.id_column, "date_column": args.date_column,
+    }
+    if args.command == "clean":
+        tables = run(args.source, until="clean", progress=progress, **load_options)
+        if args.bodies:
+            save_bodies(tables["articles"], args.bodies)
+    else:
+        tables = run(
+            args.source, until=args.command, clean=not args.no_clean, aliases=args.aliases, model=args.model,
+            n_process=args.n_process, progress=progress, **load_options,
+        )
+    written = save_tables(tables, args.out)
+    return f"wrote {', '.join(p.name for p in written)} to {args.out} ({len(tables['articles'])} articles)"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `toolkit` console script; returns the exit status."""
+    args = _parser().parse_args(argv)
+    warnings.simplefilter("default")
+    warnings.formatwarning = lambda message, category, *rest: f"warning: {message}\n"
+    try:
+        print(_run(args))
+    except ToolkitError as exc:
+        print(f"toolkit {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"toolkit {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"toolkit {args.command}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
