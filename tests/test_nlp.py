@@ -1,0 +1,46 @@
+"""The spaCy layer: only the components asked for, and a Doc cache that is never trusted blindly."""
+
+from __future__ import annotations
+
+from toolkit import nlp
+
+TEXTS = ["Bashar al-Assad met Kofi Annan in Damascus on Thursday. He left.", "Jordan granted him asylum."]
+
+
+def entities(docs):
+    return [[(e.text, e.label_) for e in doc.ents] for doc in docs]
+
+
+def test_only_the_requested_components_run():
+    assert nlp.load_pipeline(components=("ner",)).pipe_names == ["ner"]
+    assert set(nlp.load_pipeline(components=("ner", "senter")).pipe_names) == {"ner", "senter"}
+    assert nlp.load_pipeline(components=("attribute_ruler",)).pipe_names == ["tok2vec", "tagger", "attribute_ruler"]
+
+
+def test_cache_hit_gives_the_same_docs(tmp_path):
+    first = nlp.parse(TEXTS, components=("ner", "senter"), cache_dir=tmp_path, progress=False)
+    again = nlp.parse(TEXTS, components=("ner", "senter"), cache_dir=tmp_path, progress=False)
+    assert entities(first) == entities(again) and ("Kofi Annan", "PERSON") in entities(again)[0]
+    assert [len(list(d.sents)) for d in again] == [2, 1]
+    assert len(list(tmp_path.rglob("*.spacy"))) == 2
+
+
+def test_corrupt_and_foreign_cache_entries_are_rebuilt(tmp_path):
+    fresh = entities(nlp.parse(TEXTS, cache_dir=tmp_path, progress=False))
+    first, second = sorted(tmp_path.rglob("*.spacy"))
+    first.write_bytes(first.read_bytes()[:20])  # a run killed mid-write by something other than us
+    second.write_bytes(b"garbage")
+    docs = nlp.parse(TEXTS, cache_dir=tmp_path, progress=False)
+    assert [d.text for d in docs] == TEXTS and entities(docs) == fresh
+    assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".tmp-")]
+
+
+def test_a_cached_doc_for_another_text_is_not_used(tmp_path):
+    nlp.parse(TEXTS[:1], cache_dir=tmp_path, progress=False)
+    [entry] = tmp_path.rglob("*.spacy")
+    target = next(iter(nlp.parse(TEXTS[1:], cache_dir=tmp_path / "other", progress=False)))
+    assert target.text == TEXTS[1]
+    # Put the first text's Doc where the second text's entry belongs: the text check must reject it.
+    [other_entry] = (tmp_path / "other").rglob("*.spacy")
+    other_entry.write_bytes(entry.read_bytes())
+    assert nlp.parse(TEXTS[1:], cache_dir=tmp_path / "other", progress=False)[0].text == TEXTS[1]
