@@ -1,0 +1,180 @@
+"""The timeline step on parsed articles: the seed's acceptance test, events, reference dates."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from toolkit.errors import ToolkitError
+from toolkit.timeline import (
+    EVENT_COLUMNS,
+    REF_VALUES,
+    TIMEX_COLUMNS,
+    body_reference_date,
+    event_words,
+    extract_events,
+    extract_timexes,
+    reference_dates,
+    unresolved_timexes,
+)
+
+DESIGN_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "type", "value", "mod", "interval_start",
+                  "interval_end", "granularity", "anchor"]  # fmt: skip
+
+
+def seed_body(raw: str) -> tuple[str, list[int]]:
+    """The seed's clean body (raw lines 3 and 5-28) and the raw line number where each body line starts."""
+    lines = raw.split("\n")
+    numbers = [3, *range(5, 29)]
+    body_lines = [lines[n - 1].replace("1,00,000", "100,000") for n in numbers]
+    return "\n".join(body_lines), numbers
+
+
+def raw_line_of(body: str, numbers: list[int], offset: int) -> int:
+    return numbers[body[:offset].count("\n")]
+
+
+@pytest.fixture(scope="module")
+def gold(shared_dir):
+    return json.loads((shared_dir / "seed" / "gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text):
+    body, numbers = seed_body(seed_text)
+    dated = pd.DataFrame({"article_id": ["seed"], "body": [body], "published": [pd.Timestamp("2012-06-22")]})
+    undated = dated.assign(published=pd.NaT)
+    with_date = extract_timexes(dated, progress=False)
+    without = extract_timexes(undated, progress=False)
+    return {"body": body, "numbers": numbers, "articles": dated, "undated": undated, "with": with_date,
+            "without": without}  # fmt: skip
+
+
+def calendar_rows(timexes: pd.DataFrame) -> pd.DataFrame:
+    """Rows that name a time (reference words such as `now` -> PRESENT_REF are rows too, but the seed's gold
+    lists the dated and measured expressions only)."""
+    return timexes[~timexes["value"].isin(REF_VALUES)].reset_index(drop=True)
+
+
+def test_columns_are_the_contract(seed):
+    assert list(seed["with"].columns) == TIMEX_COLUMNS
+    assert TIMEX_COLUMNS[: len(DESIGN_COLUMNS)] == DESIGN_COLUMNS
+    assert str(seed["with"]["interval_start"].dtype) == "datetime64[ns]"
+
+
+def test_seed_with_published_matches_gold_exactly(seed, gold):
+    rows = calendar_rows(seed["with"])
+    got = [(r.text, raw_line_of(seed["body"], seed["numbers"], r.start), r.type, r.value) for r in rows.itertuples()]
+    want = [(g["text"], g["line"], g["type"], g["value"]) for g in gold["timexes_with_published"]]
+    assert got == want
+    for r in rows.itertuples():
+        assert seed["body"][r.start : r.end] == r.text
+    duration = rows[rows["type"] == "DURATION"].iloc[0]
+    interval = gold["timexes_with_published"][1]["interval"]
+    assert [duration.interval_start, duration.interval_end] == [pd.Timestamp(d) for d in interval]
+    late = rows[rows["text"] == "late August"].iloc[0]
+    assert late["mod"] == "END" and late["interval_start"] >= pd.Timestamp("2011-08-15")
+    # the reference words are there too, but off the calendar
+    refs = seed["with"][seed["with"]["value"].isin(REF_VALUES)]
+    assert set(refs["text"]) <= {"now", "soon", "recently", "currently", "the past", "the future"}
+    assert refs["interval_start"].isna().all()
+
+
+def test_seed_without_published_puts_nothing_on_the_calendar(seed):
+    rows = calendar_rows(seed["without"])
+    assert rows["interval_start"].isna().all() and rows["interval_end"].isna().all()
+    by_text = {r.text: r for r in rows.itertuples()}
+    assert (by_text["yesterday"].offset_start, by_text["yesterday"].offset_end) == (-1.0, -1.0)
+    for text in ("Thursday", "January", "late August"):
+        assert "X" in by_text[text].value and by_text[text].anchor == "none"
+    assert not any("2024" in (v or "") for v in seed["without"]["value"])
+    assert (seed["without"]["reference_source"] == "none").all()
+
+
+def test_seed_events(seed, gold):
+    events = extract_events(seed["articles"], seed["with"])
+    assert list(events.columns) == EVENT_COLUMNS
+    assert sorted(events["date"]) == sorted(e["date"] for e in gold["events_with_published"])
+    hamade = events[events["sentence"].str.contains("MiG 21")].iloc[0]
+    assert len(hamade["sentence_ids"]) == 2  # "On Thursday ... defect" and "The defection yesterday" are one event
+    assert events["interval_start"].is_monotonic_increasing
+
+
+def test_events_carry_the_entities_of_their_sentence(seed):
+    body = seed["body"]
+    sid = int(seed["with"].loc[seed["with"]["text"] == "late August", "sentence_id"].iloc[0])
+    names = ["Adnan Bakkour", "Hama", "Kofi Annan"]
+    starts = [re.search(rf"\b{n}\b", body).start() for n in names]
+    mentions = pd.DataFrame({
+        "article_id": ["seed"] * 3, "sentence_id": [sid, sid, sid + 5], "start": starts,
+        "end": [s + len(n) for s, n in zip(starts, names, strict=True)], "text": names,
+        "label": ["PERSON", "GPE", "PERSON"], "canonical": names,
+    })  # fmt: skip
+    events = extract_events(seed["articles"], seed["with"], mentions)
+    row = events[events["date"] == "2011-08"].iloc[0]
+    assert row["entities"] == ["Adnan Bakkour", "Hama"]
+    switzerland = events[events["sentence"].str.startswith("Switzerland")].iloc[0]
+    assert switzerland["entities"] == ["Kofi Annan"]
+    assert events[events["date"] == "2012-01"].iloc[0]["entities"] == []
+    # without a body to place offsets in, sentence ids decide
+    by_id = extract_events(seed["articles"].drop(columns="body"), seed["with"], mentions)
+    assert by_id[by_id["date"] == "2011-08"].iloc[0]["entities"] == ["Adnan Bakkour", "Hama"]
+
+
+def test_undated_events_keep_their_offsets(seed):
+    events = extract_events(seed["undated"], seed["without"])
+    assert len(events) >= 1 and events["interval_start"].isna().all()
+    assert set(events["offset_start"]) == {-1.0}  # the three "yesterday" sentences, day -1
+    assert set(events["timex"]) == {"yesterday"}
+
+
+def test_unresolved_table(seed):
+    unresolved = unresolved_timexes(seed["without"])
+    assert {"Thursday", "January", "late August", "yesterday"} <= set(unresolved["text"])
+    assert unresolved_timexes(seed["with"]).empty
+
+
+def test_reference_date_policy():
+    articles = pd.DataFrame({
+        "article_id": ["a", "b", "c"],
+        "published": [pd.Timestamp("2019-01-05 13:00"), pd.NaT, pd.NaT],
+        "body": ["Saturday, January 5, 2019\nText.", "Saturday, January 5, 2019\nText.", "Yesterday it rained."],
+    })  # fmt: skip
+    refs = reference_dates(articles)
+    assert list(refs["reference_source"]) == ["published", "body", "none"]
+    assert refs["reference"].iloc[0] == pd.Timestamp("2019-01-05")  # the day, not the hour
+    assert refs["reference"].iloc[1] == pd.Timestamp("2019-01-05")
+    assert pd.isna(refs["reference"].iloc[2])
+    assert body_reference_date("x " * 300 + "On May 4, 1950 he was born.") is None  # only the lead counts
+
+
+def test_event_words_match_a_verb_and_its_nominalisation():
+    assert event_words("he decided to defect") & event_words("The defection of Col X raised hopes")
+    assert not event_words("Switzerland said it hosted talks") & event_words("The army maintained its bombardment")
+
+
+def test_missing_body_and_unknown_options_are_errors():
+    with pytest.raises(ToolkitError, match="a1"):
+        extract_timexes(pd.DataFrame({"article_id": ["a1"], "body": [None], "published": [pd.NaT]}), progress=False)
+    with pytest.raises(ToolkitError, match="unknown timeline option"):
+        extract_timexes(pd.DataFrame({"article_id": ["a1"], "body": ["x"], "published": [pd.NaT]}), progress=False,
+                        bogus=1)  # fmt: skip
+
+
+def test_timeline_figures(seed):
+    from matplotlib.figure import Figure
+
+    from toolkit.plots import mentions_over_time, timeline
+
+    dated = timeline(extract_events(seed["articles"], seed["with"]))
+    assert isinstance(dated, Figure) and dated.axes[0].get_xlabel() == "date"
+    relative = timeline(extract_events(seed["undated"], seed["without"]))
+    assert "days from publication" in relative.axes[0].get_xlabel()
+    mentions = pd.DataFrame({"article_id": ["seed", "seed"], "sentence_id": [0, 1], "start": [0, 1],
+                             "end": [1, 2], "text": ["A", "B"], "label": ["GPE", "GPE"],
+                             "canonical": ["Jordan", "Syria"]})  # fmt: skip
+    over_time = mentions_over_time(mentions, seed["articles"])
+    assert [line.get_label() for line in over_time.axes[0].get_lines()] == ["Jordan", "Syria"]

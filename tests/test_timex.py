@@ -1,0 +1,195 @@
+"""The pure resolver and finder of temporal expressions (no spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.timex import Resolution, find_timexes, parse_number, resolve_timex
+
+FRI = pd.Timestamp("2012-06-22")  # a Friday
+
+
+def value(text: str, ref=FRI, **kw) -> str | None:
+    return resolve_timex(text, ref, **kw).value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("Thursday", "past", "2012-06-21"),
+        ("Thursday", "future", "2012-06-28"),
+        ("Friday", "future", "2012-06-22"),  # the publication weekday is that day when present/future
+        ("Friday", "present", "2012-06-22"),
+        ("Monday", None, "2012-06-18"),  # no tense cue: the most recent past occurrence
+        ("next Monday", None, "2012-06-25"),
+        ("last Friday", None, "2012-06-15"),
+    ],
+)
+def test_weekdays_follow_the_tense(text, tense, expected):
+    assert value(text, tense=tense) == expected
+
+
+def test_same_weekday_in_the_past_is_a_parameter():
+    assert value("Friday", tense="past") == "2012-06-22"
+    assert value("Friday", tense="past", same_weekday_past="previous_week") == "2012-06-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yesterday", "2012-06-21"), ("today", "2012-06-22"), ("tomorrow", "2012-06-23"),
+        ("last week", "2012-W24"), ("this week", "2012-W25"), ("next week", "2012-W26"),
+        ("last month", "2012-05"), ("next month", "2012-07"), ("this year", "2012"), ("last year", "2011"),
+        ("a year ago", "2011"), ("two years ago", "2010"), ("a month ago", "2012-05"),
+        ("three days ago", "2012-06-19"),
+    ],
+)  # fmt: skip
+def test_deictic_expressions_count_from_the_reference(text, expected):
+    res = resolve_timex(text, FRI)
+    assert res.value == expected
+    assert res.anchor == "publication"
+
+
+def test_months_without_a_year_follow_the_tense():
+    assert value("January", tense="past") == "2012-01"
+    assert value("August", tense="past") == "2011-08"
+    assert value("August", tense="future") == "2012-08"
+    assert value("January", tense="future") == "2013-01"
+    assert value("August", tense=None) == "2011-08"  # default tense: past
+    assert value("August", tense=None, default_tense="future") == "2012-08"
+
+
+def test_modifiers_set_mod_and_narrow_the_interval():
+    res = resolve_timex("late August", FRI, tense="past")
+    assert (res.value, res.mod) == ("2011-08", "END")
+    assert res.interval_start == pd.Timestamp("2011-08-21") and res.interval_end == pd.Timestamp("2011-08-31")
+    early = resolve_timex("early 2011", FRI)
+    assert (early.value, early.mod) == ("2011", "START")
+    assert early.interval_start == pd.Timestamp("2011-01-01") and early.interval_end < pd.Timestamp("2011-06-01")
+    mid = resolve_timex("mid-2010", FRI)
+    assert mid.mod == "MID" and pd.Timestamp("2010-04-01") < mid.interval_start < mid.interval_end
+    end = resolve_timex("the end of 2011", FRI)
+    assert (end.value, end.mod, end.interval_end) == ("2011", "END", pd.Timestamp("2011-12-31"))
+
+
+def test_durations_end_at_the_reference_when_ongoing():
+    res = resolve_timex("15-month", FRI)
+    assert (res.type, res.value) == ("DURATION", "P15M")
+    assert (res.interval_start, res.interval_end) == (pd.Timestamp("2011-03-22"), FRI)
+    past = resolve_timex("the past two years", FRI)
+    assert (past.type, past.value, past.interval_start) == ("DURATION", "P2Y", pd.Timestamp("2010-06-22"))
+    assert resolve_timex("five years", FRI).value == "P5Y"
+    assert resolve_timex("nearly forty years", FRI).mod == "EQUAL_OR_LESS"
+    assert resolve_timex("two and a half hours", FRI).value == "PT150M"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("every morning", "TMO"), ("annually", "P1Y"), ("daily", "P1D"), ("each Thursday", "XXXX-WXX-4"),
+     ("every year", "P1Y"), ("each July", "XXXX-07")],
+)  # fmt: skip
+def test_sets(text, expected):
+    res = resolve_timex(text, FRI)
+    assert (res.type, res.value) == ("SET", expected)
+
+
+def test_reference_words():
+    assert value("now") == "PRESENT_REF"
+    assert value("currently") == "PRESENT_REF"
+    assert value("the past") == "PAST_REF"
+    assert value("the future") == "FUTURE_REF"
+
+
+def test_quarters_decades_ranges_and_absolute_dates():
+    assert value("the third quarter of 2011") == "2011-Q3"
+    assert value("the first quarter") == "2012-Q1"
+    assert value("the fourth quarter") == "2011-Q4"  # not reached yet in June: last year's
+    assert value("the 1990s") == "199"
+    assert value("the mid-1990s") == "199"
+    assert value("the 1800s") == "18"
+    span = resolve_timex("2009-2010", FRI)
+    assert (span.interval_start, span.interval_end) == (pd.Timestamp("2009-01-01"), pd.Timestamp("2010-12-31"))
+    assert value("Oct. 15, 1999") == "1999-10-15"
+    assert value("15 October 1999") == "1999-10-15"
+    assert resolve_timex("March 2011", FRI).anchor == "explicit"
+    assert value("Thanksgiving Day", tense="past") == "2011-11-24"
+
+
+def test_expressions_anchored_on_the_previous_date():
+    previous = resolve_timex("March 3, 2010", FRI)
+    later = resolve_timex("two weeks later", FRI, previous=previous)
+    assert (later.value, later.anchor) == ("2010-03-17", "previous")
+    # with no previous date the reference stands in
+    assert resolve_timex("two weeks later", FRI).anchor == "publication"
+    quarter = resolve_timex("the third quarter", pd.Timestamp("1989-11-02"))
+    year_ago = resolve_timex("a year ago", pd.Timestamp("1989-11-02"), previous=[quarter])
+    assert year_ago.value == "1988-Q3"
+
+
+def test_without_a_reference_date_nothing_goes_on_the_calendar():
+    yesterday = resolve_timex("yesterday", None)
+    assert (yesterday.offset_start, yesterday.offset_end, yesterday.anchor) == (-1.0, -1.0, "publication")
+    assert yesterday.interval_start is None and "X" in yesterday.value
+    thursday = resolve_timex("Thursday", None, tense="past")
+    assert (thursday.value, thursday.interval_start, thursday.anchor) == ("XXXX-WXX-4", None, "none")
+    uprising = resolve_timex("15-month", None)
+    assert uprising.value == "P15M" and uprising.offset_end == 0.0 and uprising.offset_start < -400
+    assert resolve_timex("late August", None).value == "XXXX-08"
+    # absolute dates need no reference
+    assert resolve_timex("June 21, 2012", None).interval_start == pd.Timestamp("2012-06-21")
+
+
+def test_unreadable_text_gives_no_value():
+    assert resolve_timex("the uprising", FRI).value is None
+    assert resolve_timex("", FRI) == Resolution()
+
+
+def test_finder_trims_to_timex_extents():
+    text = "On Thursday, he said in late August that the 15-month uprising was a 6-year-old affair, now."
+    found = [c.text for c in find_timexes(text)]
+    assert found == ["Thursday", "late August", "15-month", "now"]
+
+
+def test_finder_rejects_non_temporal_lookalikes():
+    text = "The Daily Telegraph said the fall of the regime may come. He has 2000 troops and a second chance."
+    assert find_timexes(text) == []
+
+
+def test_parse_number():
+    assert parse_number("twenty-four") == 24
+    assert parse_number("15") == 15
+    assert parse_number("several") == "X"
+    assert parse_number("banana") is None
+
+
+references = st.one_of(
+    st.none(),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)).map(pd.Timestamp),
+    st.sampled_from([pd.Timestamp("0001-01-01"), pd.Timestamp("9999-12-31")]),
+)
+words = st.sampled_from(
+    "yesterday today tomorrow last next this week month year quarter ago later earlier early late mid the end of "
+    "Thursday Friday January August spring 15-month two years decade 1990s 2009-2010 every morning annually now "
+    "past future 12 31 , 9999 0001 a few several century first third half of since".split()
+)
+texts = st.one_of(st.text(max_size=40), st.lists(words, min_size=1, max_size=6).map(" ".join))
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, references, st.sampled_from([None, "past", "present", "future"]))
+def test_resolver_never_raises_and_intervals_are_ordered(text, reference, tense):
+    res = resolve_timex(text, reference, tense=tense)
+    assert isinstance(res, Resolution)
+    assert (res.interval_start is None) == (res.interval_end is None)
+    if res.interval_start is not None:
+        assert res.interval_start <= res.interval_end
+    if res.offset_start is not None and res.offset_end is not None:
+        assert res.offset_start <= res.offset_end
+    again = resolve_timex(text, reference, tense=tense, previous=res)
+    if again.interval_start is not None:
+        assert again.interval_start <= again.interval_end

@@ -1,0 +1,439 @@
+"""The timeline step: temporal expressions of each article normalised against its reference date (`timexes`),
+and the dated sentences as events (`events`).
+
+Reference date of an article (DESIGN.md): `articles.published` (metadata, or inferred from a dateline by
+the cleaner), else the first complete calendar date stated in the lead of the clean body (the first
+`body_date_chars` characters; the boilerplate is already gone from `body`), else none. With no reference
+date, relative expressions are not put on the calendar: they keep `offset_start`/`offset_end` in days from
+publication (day 0) and NaT intervals.
+
+`timexes` has the DESIGN.md columns `article_id, sentence_id, start, end, text, type, value, mod,
+interval_start, interval_end, granularity, anchor` plus:
+- `offset_start, offset_end`: days from the reference (publication) date, float, NaN when not relative
+  (approximate for months and years when no reference date is known);
+- `tense`: the tense of the governing verb used for weekday/month resolution (`past`, `present`, `future`
+  or None); `reference`: the reference date used (NaT when none) and `reference_source` (`published`,
+  `body` or `none`);
+- `sentence_start, sentence_end`: character offsets of the sentence in the body (cut at line breaks: a
+  sentence never runs across paragraphs); `rule`: which rule found
+  the expression (`spacy:DATE` for a spaCy span that the rules could only read inside).
+Reference words (`now` -> PRESENT_REF, `recently` -> PAST_REF, `soon` -> FUTURE_REF) are rows too; they
+have no interval. Intervals are inclusive days.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from toolkit.config import settings
+from toolkit.errors import ToolkitError
+from toolkit.timex import Resolution, context_ok, find_timexes, resolve_in_text, resolve_timex
+
+TIMEX_COLUMNS = [
+    "article_id", "sentence_id", "start", "end", "text", "type", "value", "mod", "interval_start",
+    "interval_end", "granularity", "anchor", "offset_start", "offset_end", "tense", "reference",
+    "reference_source", "sentence_start", "sentence_end", "rule",
+]  # fmt: skip
+EVENT_COLUMNS = ["article_id", "sentence_id", "date", "interval_start", "interval_end", "timex", "sentence",
+                 "entities", "sentence_ids", "offset_start", "offset_end"]  # fmt: skip
+COMPONENTS = ("ner", "senter", "tagger")
+REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+_DEFAULTS: dict[str, Any] = {
+    "default_tense": "past",
+    "same_weekday_past": "reference",
+    "spacy_spans": True,
+    "keep_unresolved": False,
+    "body_date_chars": 400,
+    "merge_repeated_events": True,
+}
+
+
+def _options(options: dict[str, Any]) -> dict[str, Any]:
+    merged = {**_DEFAULTS, **settings("timeline"), **options}
+    unknown = sorted(set(options) - set(_DEFAULTS))
+    if unknown:
+        raise ToolkitError(f"unknown timeline option {', '.join(unknown)} (known: {', '.join(sorted(_DEFAULTS))})")
+    return merged
+
+
+# --- tense ----------------------------------------------------------------------------------------------
+
+_FUTURE_MODALS = {"will", "'ll", "shall", "wo", "ll"}
+_FUTURE_MARKERS = {"expected", "scheduled", "due", "set", "slated", "planned", "planning", "going", "plans", "plan",
+                   "intends", "poised", "likely", "set to"}  # fmt: skip
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> str | None:
+    """Tense (`past`, `present`, `future`) of the verb governing the characters `start:end`, from the
+    tagger's Penn tags: the nearest verb to the left in the sentence (as HeidelTime reads news), else the
+    nearest to the right. `will` + verb and `to` + verb (`decided to admit ... in March`) are future, a
+    perfect or a bare participle (`shares issued July 1`) past, `is expected/scheduled to` future; after
+    `until`, `through` or `by` (a deadline) the tense is `present`, i.e. the nearest occurrence.
+    None when the Doc has no tags or no verb decides."""
+    if not doc.has_annotation("TAG"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    before = doc.text[max(0, start - 10) : start]
+    if re.search(r"\b(?:until|till|through|by)\s+$", before, re.IGNORECASE):
+        return "present"
+    if re.search(r"\bsince\s+$", before, re.IGNORECASE):
+        return "past"
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    for side, stops in ((reversed(doc[sent.start : span.start]), (".", ":", ",", "CC", "``", "''", "-LRB-")),
+                        (doc[span.end : sent.end], (".", ":", "``", "''", "-LRB-"))):  # fmt: skip
+        for tok in side:
+            if tok.tag_ in stops or tok.text in ('"', ";"):
+                break  # the clause ends at punctuation, a quote or (leftwards) a comma or a conjunction
+            found = _verb_tense(tok)
+            if found != _NOT_A_HEAD:
+                return found
+    return None
+
+
+_NOT_A_HEAD = "-"
+
+
+def _aux_before(tok, n: int = 3) -> list[str]:
+    doc = tok.doc
+    out = []
+    for t in reversed(doc[max(tok.sent.start, tok.i - n) : tok.i]):
+        if t.tag_ in ("MD", "TO") or t.lower_ in ("be", "been", "being", "is", "are", "am", "was", "were", "has",
+                                                    "have", "had", "'s", "'re", "'ve", "'d", "do", "does", "did",
+                                                    "not", "n't", "also", "still", "already"):  # fmt: skip
+            out.append(t.lower_ if t.tag_ != "TO" else "to")
+        else:
+            break
+    return out
+
+
+def _verb_tense(tok) -> str | None:
+    """The tense a verb token gives its clause, `_NOT_A_HEAD` for tokens that decide nothing."""
+    tag, low = tok.tag_, tok.lower_
+    if tag == "MD":
+        return "future" if low in _FUTURE_MODALS else None
+    if not tag.startswith("VB") or tag == "VBG":
+        return _NOT_A_HEAD
+    aux = _aux_before(tok)
+    if any(a in _FUTURE_MODALS for a in aux):
+        return "future"
+    if any(a in ("would", "could", "might", "may", "should", "must", "can") for a in aux):
+        return None
+    if tag == "VB":
+        if "to" in aux:
+            return "future"
+        if "did" in aux:
+            return "past"
+        return "present"
+    if tag == "VBN":
+        if any(a in ("has", "have", "'ve", "had", "was", "were") for a in aux):
+            return "past"
+        if any(a in ("is", "are", "am", "'re") for a in aux):
+            return "future" if low in _FUTURE_MARKERS else "present"
+        return "past"
+    if tag == "VBD":
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+        if nxt is not None and nxt.lower_ == "going" and low in ("was", "were"):
+            return "future"
+        return "past"
+    # VBZ / VBP
+    following = list(tok.doc[tok.i + 1 : min(tok.i + 4, tok.sent.end)])
+    if following and following[0].lower_ in _FUTURE_MARKERS and any(t.lower_ == "to" for t in following[1:]):
+        return "future"
+    if low in ("has", "have", "'s", "'ve") and any(t.tag_ == "VBN" for t in following[:2]):
+        return "past"
+    return "present"
+
+
+# --- one article ----------------------------------------------------------------------------------------
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    return [(0, len(doc.text))]
+
+
+def _sentence_of(sentences: list[tuple[int, int]], start: int) -> int:
+    for i, (s, e) in enumerate(sentences):
+        if s <= start < e:
+            return i
+    return max(len(sentences) - 1, 0)
+
+
+def _candidates(doc: Doc, use_spacy: bool) -> list[tuple[int, int, str]]:
+    """Spans from the rules, plus spaCy DATE/TIME entities that no rule found, trimmed to the part a rule
+    reads (or kept whole, rule `spacy:<label>`, when no rule reads any of it)."""
+    text = doc.text
+    spans = [(c.start, c.end, c.rule) for c in find_timexes(text)]
+    if use_spacy:
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            if any(s < ent.end_char and ent.start_char < e for s, e, _ in spans):
+                continue
+            found = find_timexes(ent.text, context_filters=False)
+            inner = [c for c in found if context_ok(text, ent.start_char + c.start, ent.start_char + c.end, c.rule)
+                     and not (c.text.lower() == "today" and text[ent.start_char + c.end :][:2] in ("'s", "\u2019s"))]
+            if inner:
+                spans.extend((ent.start_char + c.start, ent.start_char + c.end, c.rule) for c in inner)
+            else:
+                spans.append((ent.start_char, ent.end_char, f"spacy:{ent.label_}"))
+    return sorted(spans)
+
+
+def article_timexes(doc: Doc, article_id: str, reference: pd.Timestamp | None, **options: Any) -> pd.DataFrame:
+    """The `timexes` rows of one parsed article (offsets into `doc.text`), resolved against `reference`.
+    Pure: depends only on its arguments. Options: see `[timeline]` in defaults.toml."""
+    opts = _options(options)
+    reference = None if reference is None or pd.isna(reference) else pd.Timestamp(reference).normalize()
+    source = "published" if reference is not None else "none"
+    return _article_timexes(doc, article_id, reference, source, opts)
+
+
+def _article_timexes(doc: Doc, article_id: str, reference: pd.Timestamp | None, reference_source: str,
+                     opts: dict[str, Any]) -> pd.DataFrame:  # fmt: skip
+    sentences = _sentences(doc)
+    rows: list[dict[str, Any]] = []
+    history: list[Resolution] = []
+    for start, end, rule in _candidates(doc, bool(opts["spacy_spans"])):
+        text = doc.text[start:end]
+        tense = clause_tense(doc, start, end)
+        res = resolve_in_text(doc.text, start, end, reference, rule=rule, tense=tense, previous=history,
+                              default_tense=opts["default_tense"], same_weekday_past=opts["same_weekday_past"])
+        if res.value is None and not opts["keep_unresolved"]:
+            continue
+        if res.value is not None and res.type in ("DATE", "TIME") and res.on_calendar and res.granularity != "decade":
+            history.append(res)
+        sid = _sentence_of(sentences, start)
+        s0, s1 = sentences[sid] if sentences else (0, len(doc.text))
+        s0 = max(s0, doc.text.rfind("\n", 0, start) + 1)  # a sentence never runs across a paragraph break
+        line_end = doc.text.find("\n", end)
+        s1 = min(s1, line_end) if line_end >= 0 else s1
+        rows.append({
+            "article_id": article_id, "sentence_id": sid, "start": start, "end": end, "text": text,
+            "type": res.type, "value": res.value, "mod": res.mod, "interval_start": res.interval_start,
+            "interval_end": res.interval_end, "granularity": res.granularity, "anchor": res.anchor,
+            "offset_start": res.offset_start, "offset_end": res.offset_end, "tense": tense,
+            "reference": reference, "reference_source": reference_source,
+            "sentence_start": s0, "sentence_end": s1, "rule": rule,
+        })  # fmt: skip
+    return _typed(pd.DataFrame(rows, columns=TIMEX_COLUMNS))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.astype({"article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64",
+                          "sentence_start": "int64", "sentence_end": "int64"})  # fmt: skip
+    for col in ("interval_start", "interval_end", "reference"):
+        frame[col] = pd.to_datetime(frame[col], errors="coerce").astype("datetime64[ns]")
+    for col in ("offset_start", "offset_end"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+    for col in ("text", "type", "value", "mod", "granularity", "anchor", "tense", "reference_source", "rule"):
+        frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
+    return frame
+
+
+# --- reference dates ------------------------------------------------------------------------------------
+
+
+def body_reference_date(body: str | None, *, max_chars: int = 400) -> pd.Timestamp | None:
+    """The first complete calendar date (day, month and year written out) in the lead of a clean body."""
+    if not body:
+        return None
+    lead = body[:max_chars]
+    for cand in find_timexes(lead):
+        res = resolve_timex(cand.text, None)
+        if res.anchor == "explicit" and res.granularity == "day" and res.interval_start is not None:
+            return res.interval_start
+    return None
+
+
+def reference_dates(articles: pd.DataFrame, *, text_column: str = "body", body_date_chars: int | None = None
+                    ) -> pd.DataFrame:  # fmt: skip
+    """`article_id, reference, reference_source` for each article: `published`, else a date in the body lead."""
+    chars = int(body_date_chars if body_date_chars is not None else _options({})["body_date_chars"])
+    published = articles["published"] if "published" in articles else pd.Series(pd.NaT, index=articles.index)
+    rows = []
+    for aid, pub, body in zip(articles["article_id"], published, articles[text_column], strict=True):
+        if pub is not None and not pd.isna(pub):
+            rows.append((aid, pd.Timestamp(pub).normalize(), "published"))
+            continue
+        found = body_reference_date(body if isinstance(body, str) else None, max_chars=chars)
+        rows.append((aid, found, "body") if found is not None else (aid, pd.NaT, "none"))
+    out = pd.DataFrame(rows, columns=["article_id", "reference", "reference_source"])
+    out["reference"] = pd.to_datetime(out["reference"]).astype("datetime64[ns]")
+    return out
+
+
+# --- a corpus -------------------------------------------------------------------------------------------
+
+
+def extract_timexes(
+    articles: pd.DataFrame,
+    *,
+    text_column: str = "body",
+    model: str | None = None,
+    n_process: int | None = None,
+    cache: bool = True,
+    progress: bool = True,
+    **options: Any,
+) -> pd.DataFrame:
+    """The `timexes` table of a corpus: each article's `text_column` parsed (ner, senter, tagger; cached)
+    and its temporal expressions resolved against its reference date."""
+    from toolkit.nlp import iter_parse
+
+    opts = _options(options)
+    if text_column not in articles:
+        raise ToolkitError(f"articles have no column {text_column!r}")
+    missing = articles[text_column].isna()
+    if missing.any():
+        first = articles.loc[missing, "article_id"].iloc[0]
+        raise ToolkitError(f"article {first}: no {text_column} (clean the corpus first, or pass text_column='text')")
+    refs = reference_dates(articles, text_column=text_column, body_date_chars=opts["body_date_chars"])
+    texts = articles[text_column].astype(str).tolist()
+    docs = iter_parse(texts, components=COMPONENTS, model=model, n_process=n_process, cache=cache,
+                      progress=progress)  # fmt: skip
+    frames = [
+        _article_timexes(doc, str(aid), None if pd.isna(ref) else ref, source, opts)
+        for doc, aid, ref, source in zip(docs, refs["article_id"], refs["reference"], refs["reference_source"],
+                                         strict=True)
+    ]  # fmt: skip
+    if not frames:
+        return _typed(pd.DataFrame(columns=TIMEX_COLUMNS))
+    non_empty = [f for f in frames if not f.empty]
+    if not non_empty:
+        return frames[0]
+    return _typed(pd.concat(non_empty, ignore_index=True))
+
+
+# --- events ---------------------------------------------------------------------------------------------
+
+_STOP = {
+    "said", "says", "told", "tell", "stated", "added", "according", "reported", "reports", "announced", "also",
+    "would", "could", "should", "might", "been", "being", "have", "has", "had", "with", "that", "this", "from",
+    "they", "their", "there", "were", "which", "while", "about", "after", "before", "into", "over", "other",
+    "more", "most", "some", "than", "then", "them", "these", "those", "what", "when", "where", "will", "your",
+    "even", "though", "only", "just", "still", "first", "last", "year", "years", "week", "month", "people",
+    "elsewhere", "meanwhile", "however", "because", "since", "until", "against", "between", "during", "made",
+    "make", "many", "much", "such", "very", "well", "back", "came", "come", "took", "take", "went", "going",
+}  # fmt: skip
+_SUFFIXES = ("ations", "ation", "itions", "ition", "ions", "ion", "ments", "ment", "ings", "ing", "ers", "er",
+             "ed", "es", "s")  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def event_words(sentence: str, skip: Iterable[tuple[int, int]] = ()) -> set[str]:
+    """Stems of the lower-case content words of a sentence (names, numbers and the `skip` spans left out):
+    what two sentences reporting the same happening share (`defect` ... `the defection`)."""
+    spans = list(skip)
+    words = set()
+    for m in re.finditer(r"[A-Za-z][a-z'-]+", sentence):
+        w = m.group(0)
+        if not w.islower() or len(w) < 4 or w in _STOP:
+            continue
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        words.add(_stem(w.strip("'-")))
+    return words
+
+
+def extract_events(articles: pd.DataFrame, timexes: pd.DataFrame, mentions: pd.DataFrame | None = None, *,
+                   merge_repeated_events: bool | None = None) -> pd.DataFrame:  # fmt: skip
+    """One row per dated happening: each sentence with a DATE/TIME expression on the calendar (or, in an
+    article with no reference date, at a known offset in days from publication), dated by its most precise
+    expression, with the sentence text and the canonical entities mentioned in it. A later
+    sentence with the same date that reports the same happening (they share an event word stem such as
+    `defect`/`defection`) is folded into the first one (`sentence_ids` lists both)."""
+    merge = _options({})["merge_repeated_events"] if merge_repeated_events is None else merge_repeated_events
+    if timexes.empty:
+        return _events_frame([])
+    bodies = dict(zip(articles["article_id"].astype(str), articles["body"], strict=True)) if "body" in articles else {}
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    if mentions is not None and not mentions.empty:
+        ordered = mentions.sort_values(["article_id", "start"], kind="stable")
+        for aid, sid, start, canon in zip(ordered["article_id"].astype(str), ordered["sentence_id"], ordered["start"],
+                                          ordered["canonical"], strict=True):  # fmt: skip
+            if canon is not None and not pd.isna(canon):
+                by_article.setdefault(aid, []).append((int(sid), int(start), str(canon)))
+
+    def entities_in(aid: str, sid: int, s0: int, s1: int) -> list[str]:
+        """Canonical names mentioned in the event's sentence: inside its span when the mentions have offsets
+        into the same body, else by sentence id."""
+        names: list[str] = []
+        for m_sid, m_start, canon in by_article.get(aid, []):
+            inside = s0 <= m_start < s1 if bodies else m_sid == sid
+            if inside and canon not in names:
+                names.append(canon)
+        return names
+
+    relative = timexes["offset_start"].notna() & (timexes["anchor"] == "publication")
+    placed = timexes["interval_start"].notna() | relative
+    dated = timexes[timexes["type"].isin(["DATE", "TIME"]) & placed & ~timexes["value"].isin(REF_VALUES)].copy()
+    if dated.empty:
+        return _events_frame([])
+    dated["_days"] = (dated["interval_end"] - dated["interval_start"]).dt.days.fillna(
+        dated["offset_end"] - dated["offset_start"])
+    rows: list[dict[str, Any]] = []
+    for (aid, sid), group in dated.groupby(["article_id", "sentence_id"], sort=False):
+        best = group.sort_values(["_days", "start"]).iloc[0]
+        body = bodies.get(str(aid))
+        s0, s1 = int(best["sentence_start"]), int(best["sentence_end"])
+        sentence = body[s0:s1].strip() if isinstance(body, str) else None
+        skip = [(int(a) - s0, int(b) - s0) for a, b in zip(group["start"], group["end"], strict=True)]
+        rows.append({
+            "article_id": str(aid), "sentence_id": int(sid), "date": best["value"],
+            "interval_start": best["interval_start"], "interval_end": best["interval_end"],
+            "timex": best["text"], "sentence": sentence, "entities": entities_in(str(aid), int(sid), s0, s1),
+            "sentence_ids": [int(sid)], "offset_start": best["offset_start"], "offset_end": best["offset_end"],
+            "_words": event_words(sentence or "", skip),
+        })  # fmt: skip
+    if merge:
+        rows = _merge_repeated(rows)
+    for row in rows:
+        row.pop("_words", None)
+    return _events_frame(rows)
+
+
+def _merge_repeated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    kept: list[dict[str, Any]] = []
+    for row in sorted(rows, key=lambda r: (r["article_id"], r["sentence_id"])):
+        twin = next((k for k in kept if k["article_id"] == row["article_id"] and k["date"] == row["date"]
+                     and k["offset_start"] == row["offset_start"] and k["_words"] & row["_words"]), None)  # fmt: skip
+        if twin is None:
+            kept.append(row)
+            continue
+        twin["sentence_ids"].append(row["sentence_id"])
+        twin["entities"].extend(e for e in row["entities"] if e not in twin["entities"])
+        twin["_words"] = twin["_words"] | row["_words"]
+    return kept
+
+
+def _events_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    frame = frame.astype({"article_id": "string", "sentence_id": "int64"})
+    for col in ("interval_start", "interval_end"):
+        frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
+    for col in ("offset_start", "offset_end"):
+        frame[col] = pd.to_numeric(frame[col]).astype("float64")
+    return frame.sort_values(["interval_start", "offset_start", "article_id", "sentence_id"], kind="stable",
+                             na_position="last").reset_index(drop=True)  # fmt: skip
+
+
+def unresolved_timexes(timexes: pd.DataFrame) -> pd.DataFrame:
+    """Expressions that did not reach the calendar: no value, unknown digits (`XXXX-WXX-4`), or a relative
+    expression with no reference date. Reference words and durations/sets are not counted."""
+    relevant = timexes[timexes["type"].isin(["DATE", "TIME"]) & ~timexes["value"].isin(REF_VALUES)]
+    return relevant[relevant["interval_start"].isna()].reset_index(drop=True)
