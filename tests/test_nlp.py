@@ -44,3 +44,25 @@ def test_a_cached_doc_for_another_text_is_not_used(tmp_path):
     [other_entry] = (tmp_path / "other").rglob("*.spacy")
     other_entry.write_bytes(entry.read_bytes())
     assert nlp.parse(TEXTS[1:], cache_dir=tmp_path / "other", progress=False)[0].text == TEXTS[1]
+
+
+def test_a_text_over_the_model_limit_is_parsed_in_pieces_with_its_offsets(tmp_path):
+    """Regression: a body over `nlp.max_length` raised spaCy's E088 from deep inside the pipeline."""
+    pipeline = nlp.load_pipeline(components=("ner", "senter"))
+    paragraph = "Kofi Annan arrived in Damascus on Thursday. Officials in Jordan welcomed the talks.\n"
+    text = paragraph * 40
+    limit = pipeline.max_length
+    pipeline.max_length = 1000
+    try:
+        [doc] = nlp.parse([text], components=("ner", "senter"), cache_dir=tmp_path, progress=False)
+    finally:
+        pipeline.max_length = limit
+    assert doc.text == text
+    assert sum(ent.text == "Kofi Annan" for ent in doc.ents) == 40
+    assert all(text[ent.start_char : ent.end_char] == ent.text for ent in doc.ents)
+
+
+def test_split_long_text_keeps_every_character():
+    text = "word " * 999 + "x" * 3000
+    pieces = nlp.split_long_text(text, 700)
+    assert "".join(pieces) == text and max(map(len, pieces)) <= 700

@@ -38,8 +38,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--no-clean", action="store_true", help="take each text as an already clean body")
         sub.add_argument("--aliases", type=Path, help="CSV alias,canonical of entity names to merge")
         sub.add_argument("--model", help="spaCy model package or path (default: the [nlp] models setting)")
-        sub.add_argument("--n-process", type=int, help="spaCy worker processes (default: by corpus size)")
+        sub.add_argument("--n-process", type=int, help="local worker processes (default: one per core on big corpora)")
     for sub in (clean, commands.choices["entities"], commands.choices["timeline"]):
+        sub.add_argument(
+            "--scheduler", metavar="ADDRESS",
+            help="run on a Dask cluster: scheduler address (tcp://host:8786), or `local` for a local cluster",
+        )
         sub.add_argument("--text-column", help="text column of a table source (default: found by name)")
         sub.add_argument("--id-column", help="id column of a table source")
         sub.add_argument("--date-column", help="publication date column of a table source")
@@ -58,15 +62,27 @@ def _run(args: argparse.Namespace) -> str:
     load_options = {
         "text_column": args.text_column, "id_column": args.id_column, "date_column": args.date_column,
     }
-    if args.command == "clean":
-        tables = run(args.source, until="clean", progress=progress, **load_options)
-        if args.bodies:
-            save_bodies(tables["articles"], args.bodies)
-    else:
-        tables = run(
-            args.source, until=args.command, clean=not args.no_clean, aliases=args.aliases, model=args.model,
-            n_process=args.n_process, progress=progress, **load_options,
-        )
+    client = None
+    if args.scheduler:
+        from toolkit.distributed import connect
+
+        client = connect(args.scheduler)
+    try:
+        if args.command == "clean":
+            tables = run(args.source, until="clean", progress=progress, client=client, **load_options)
+            if args.bodies:
+                save_bodies(tables["articles"], args.bodies)
+        else:
+            tables = run(
+                args.source, until=args.command, clean=not args.no_clean, aliases=args.aliases, model=args.model,
+                n_process=args.n_process, progress=progress, client=client, **load_options,
+            )
+    finally:
+        if client is not None:
+            cluster = getattr(client, "cluster", None) if args.scheduler == "local" else None
+            client.close()
+            if cluster is not None:
+                cluster.close()
     written = save_tables(tables, args.out)
     return f"wrote {', '.join(p.name for p in written)} to {args.out} ({len(tables['articles'])} articles)"
 

@@ -76,6 +76,17 @@ def pipeline_signature(nlp: Language) -> str:
     return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.__version__}-{'+'.join(nlp.pipe_names)}"
 
 
+@cache
+def model_signature(model: str | None = None, components: tuple[str, ...] = ("ner",)) -> str:
+    """What `pipeline_signature` depends on (model name and version, spaCy version, components), read
+    from the model's meta.json without loading it: a cheap key for caches of results derived from Docs."""
+    name = resolve_model_name(model)
+    root = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+    meta = spacy.util.load_meta(next(root.glob("**/meta.json")))
+    names = "+".join(_with_requirements(components))
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.__version__}-{names}"
+
+
 def _cache_path(root: Path, signature: str, text: str) -> Path:
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return root / signature / digest[:2] / f"{digest}.spacy"
@@ -178,8 +189,14 @@ def _parse_chunk(
         workers = n_process if n_process and n_process > 0 else default_n_process(len(missing))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # spaCy's note that n_process>1 is slow for few texts
-            parsed = nlp.pipe((chunk[i] for i in missing), batch_size=batch_size, n_process=workers)
+            limit = nlp.max_length
+            # Texts over the model's length limit go through as placeholders and are parsed in pieces below.
+            parsed = nlp.pipe(
+                (chunk[i] if len(chunk[i]) <= limit else "" for i in missing), batch_size=batch_size, n_process=workers
+            )
             for i, doc in zip(missing, parsed, strict=True):
+                if len(chunk[i]) > limit:
+                    doc = _parse_long(nlp, chunk[i], batch_size=batch_size)
                 if use_cache:
                     try:
                         _write_cached(_cache_path(root, signature, chunk[i]), doc)
@@ -189,6 +206,33 @@ def _parse_chunk(
                 docs[i] = doc
                 bar.update(1)
     yield from docs  # type: ignore[misc]
+
+
+def split_long_text(text: str, limit: int) -> list[str]:
+    """Cut `text` into consecutive pieces of at most `limit` characters, at a line break where there is
+    one, else at a space; the pieces joined give `text` back exactly, so offsets are kept."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n"), window.rfind(". "))
+        if cut <= 0:
+            cut = window.rfind(" ")
+        end = start + (cut + 1 if cut > 0 else limit)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _parse_long(nlp: Language, text: str, *, batch_size: int) -> Doc:
+    """A text longer than `nlp.max_length` (spaCy's guard against memory blow-up): parse it in pieces
+    and join the Docs, so the result covers the whole text with the same character offsets."""
+    pieces = split_long_text(text, max(1, nlp.max_length // 2))
+    doc = Doc.from_docs(list(nlp.pipe(pieces, batch_size=batch_size)), ensure_whitespace=False)
+    if doc.text != text:  # cannot happen with exact pieces; never return a Doc with shifted offsets
+        raise ToolkitError("internal error: a long text was not rebuilt exactly from its pieces")
+    return doc
 
 
 def parse(texts: Sequence[str], **options) -> list[Doc]:

@@ -2,16 +2,23 @@
 
 Each step returns tidy tables; `run` collects them by name (`articles`, `lines`, `problems`,
 `mentions`, `entity_counts`, `timexes`, `events`) and `save_tables` writes them atomically as Parquet.
+`run` processes the corpus in partitions (`toolkit.distributed`): in this process, in local worker
+processes, or on a Dask cluster, with the same tables in every case.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from toolkit.config import cache_dir
 from toolkit.corpus import load_corpus
+from toolkit.errors import ToolkitError
 from toolkit.io import write_parquet_atomic, write_text_atomic
 
 STEPS = ("clean", "entities", "timeline")
@@ -31,39 +38,73 @@ def run(
     *,
     until: str = "timeline",
     clean: bool = True,
-    aliases: str | os.PathLike[str] | None = None,
+    aliases: str | os.PathLike[str] | Mapping[str, str] | None = None,
     model: str | None = None,
     n_process: int | None = None,
     progress: bool = True,
-    **load_options,
+    cache: bool = True,
+    client: Any = None,
+    partition_size: int | None = None,
+    **load_options: Any,
 ) -> dict[str, pd.DataFrame]:
-    """Run the steps up to `until` (`clean`, `entities` or `timeline`) on `source`; return every table."""
+    """Run the steps up to `until` (`clean`, `entities` or `timeline`) on `source`; return every table.
+
+    The corpus is processed in partitions of consecutive articles (see `toolkit.distributed`): in this
+    process when `n_process` is 1 or the corpus is small, else in `n_process` local worker processes
+    (default: one per core), or on a Dask cluster when `client` (a `dask.distributed.Client`) is given.
+    One spaCy parse serves entities and timeline. With `cache`, parsed Docs and each partition's tables
+    are cached on disk, so a re-run reads them back. The tables are the same whichever way it runs."""
     if until not in STEPS:
         raise ValueError(f"until must be one of {', '.join(STEPS)}")
-    corpus = load_corpus(source, progress=progress, **load_options)
-    tables: dict[str, pd.DataFrame] = {"problems": corpus.problems}
-    if clean:
-        from toolkit.clean import clean_corpus
-
-        tables["articles"], tables["lines"] = clean_corpus(corpus.articles, progress=progress)
-    else:
-        tables["articles"] = use_text_as_body(corpus.articles)
-    if until == "clean":
-        return tables
-    from toolkit.entities import count_entities, extract_mentions, load_aliases
-
-    alias_table = load_aliases(aliases) if aliases else None
-    tables["mentions"] = extract_mentions(
-        tables["articles"], aliases=alias_table, model=model, n_process=n_process, progress=progress
+    from toolkit.distributed import (
+        DEFAULT_PARTITION_SIZE,
+        InProcess,
+        ResultCache,
+        StageConfig,
+        local_executor,
+        run_partitions,
     )
-    tables["entity_counts"] = count_entities(tables["mentions"])
-    if until == "entities":
-        return tables
-    from toolkit.timeline import extract_events, extract_timexes
+    from toolkit.nlp import default_n_process
 
-    tables["timexes"] = extract_timexes(tables["articles"], model=model, n_process=n_process, progress=progress)
-    tables["events"] = extract_events(tables["articles"], tables["timexes"], tables["mentions"])
-    return tables
+    corpus = load_corpus(source, progress=progress, **load_options)
+    articles = corpus.articles if clean else use_text_as_body(corpus.articles)
+    if until != "clean":
+        _check_bodies(articles)
+    if aliases is not None and not isinstance(aliases, Mapping):
+        from toolkit.entities import load_aliases
+
+        aliases = load_aliases(aliases)
+    config = StageConfig(
+        until=until, clean=clean, aliases=dict(aliases) if aliases else None, model=model, cache=cache,
+        cache_dir=str(cache_dir()),
+    )
+    size = partition_size or DEFAULT_PARTITION_SIZE
+    workers = n_process if n_process and n_process > 0 else default_n_process(len(articles))
+    workers = min(workers, -(-len(articles) // size))
+    options = {"partition_size": size, "result_cache": ResultCache() if cache else None, "progress": progress}
+    if client is not None:
+        tables = run_partitions(articles, replace(config, cache_dir=None), executor=client, **options)
+    elif workers > 1:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            with local_executor(workers) as pool:
+                tables = run_partitions(articles, config, executor=pool, **options)
+        except BrokenProcessPool:
+            raise ToolkitError(
+                "a worker process died (out of memory? in a script, call toolkit under "
+                "`if __name__ == '__main__':`), or pass n_process=1"
+            ) from None
+    else:
+        tables = run_partitions(articles, config, executor=InProcess(), **options)
+    return {"problems": corpus.problems, **tables}
+
+
+def _check_bodies(articles: pd.DataFrame) -> None:
+    """Entities and timeline need a text for every article (cleaning gives one; so does `clean=False`)."""
+    missing = articles["text"].isna()
+    if missing.any():
+        raise ToolkitError(f"article {articles.loc[missing, 'article_id'].iloc[0]}: no text")
 
 
 def save_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike[str]) -> list[Path]:

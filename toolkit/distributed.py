@@ -1,0 +1,434 @@
+"""The corpus split into partitions of consecutive articles, each processed by the same pure per-article
+functions, in this process, in local worker processes, or on a Dask cluster (`client=`).
+
+Two passes, both maps over partitions:
+1. line repetition counts per partition (`clean.line_repetition_counts`), summed: a reduction, no pairwise
+   comparison; each partition then receives only the counts of its own lines;
+2. per partition: clean, ONE spaCy parse with the union of the components entities and timeline need,
+   mentions and timexes per article, events, and partial entity counts; entity totals are a reduction of
+   the partial counts (articles are disjoint across partitions, so mentions and articles both add up);
+   events never span articles, so only their corpus-wide order is made at the end.
+
+Results of each partition are cached on disk (atomic, self-validating pickles keyed by the code, the
+settings, the model and the partition's input, plus the whole corpus when cleaning, since repetition
+counts are corpus-wide), so a warm re-run reads a few files instead of deserialising Docs. Outputs are
+exactly those of the single-process path: partitions are contiguous and concatenated in order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import pandas as pd
+from tqdm import tqdm
+
+from toolkit.config import PACKAGE_DIR
+from toolkit.config import cache_dir as default_cache_dir
+from toolkit.errors import ToolkitError
+from toolkit.io import write_bytes_atomic
+
+ENTITY_COMPONENTS = ("ner", "senter")
+DEFAULT_PARTITION_SIZE = 250
+_RESULT_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class StageConfig:
+    """What a partition task needs besides its articles; picklable, sent to every worker."""
+
+    until: str = "timeline"  # clean, entities or timeline
+    clean: bool = True
+    aliases: dict[str, str] | None = None
+    model: str | None = None
+    cache: bool = True
+    cache_dir: str | None = None
+    batch_size: int | None = None
+    clean_options: dict[str, Any] = field(default_factory=dict)
+    entity_options: dict[str, Any] = field(default_factory=dict)
+    timeline_options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def components(self) -> tuple[str, ...]:
+        """The union of the components of the steps run: one parse serves them all."""
+        if self.until == "clean":
+            return ()
+        names = set(ENTITY_COMPONENTS)
+        if self.until == "timeline":
+            from toolkit.timeline import COMPONENTS
+
+            names.update(COMPONENTS)
+        return tuple(sorted(names))
+
+
+# --- executors -------------------------------------------------------------------------------------
+
+
+class Executor(Protocol):
+    """Anything with `submit(fn, *args) -> future` whose future has `.result()`: a process pool, a
+    `dask.distributed.Client`, or `InProcess`."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any: ...
+
+
+class InProcess:
+    """Runs each task when its result is asked for, in this process (no pickling, no workers)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> _Deferred:
+        return _Deferred(fn, args, kwargs)
+
+
+class _Deferred:
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        self._call = (fn, args, kwargs)
+
+    def result(self) -> Any:
+        fn, args, kwargs = self._call
+        return fn(*args, **kwargs)
+
+
+def local_executor(n_process: int) -> ProcessPoolExecutor:
+    """A pool of `n_process` fresh worker processes (spawned, so no lock or thread is inherited)."""
+    import multiprocessing
+
+    return ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("spawn"))
+
+
+def connect(address: str) -> Any:
+    """A Dask client for the scheduler at `address` (`tcp://host:8786`), or for a new local cluster with
+    one single-threaded worker process per core when `address` is `local`."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - dask[distributed] is a dependency
+        raise ToolkitError("the Dask scheduler needs `pip install 'dask[distributed]'`") from None
+    if address == "local":
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        return Client(LocalCluster(n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=None))
+    try:
+        return Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise ToolkitError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
+
+
+def _ordered(executor: Executor, fn: Callable[..., Any], jobs: Sequence[tuple], window: int) -> Iterator[Any]:
+    """`fn(*job)` for every job, results in job order, at most `window` tasks in flight (bounded memory)."""
+    pending: deque = deque()
+    todo = iter(jobs)
+    for job in todo:
+        pending.append(executor.submit(fn, *job))
+        if len(pending) >= window:
+            break
+    while pending:
+        yield pending.popleft().result()
+        job = next(todo, None)
+        if job is not None:
+            pending.append(executor.submit(fn, *job))
+
+
+def _window(executor: Executor) -> int:
+    if isinstance(executor, InProcess):
+        return 1
+    workers = getattr(executor, "_max_workers", None)
+    if workers is None and hasattr(executor, "nthreads"):  # a Dask client: total worker threads
+        try:
+            workers = sum(executor.nthreads().values())
+        except Exception:  # noqa: BLE001 - scheduler unreachable: the submit will say so
+            workers = 1
+    return 2 * max(1, workers or 1)
+
+
+# --- the per-partition tasks (pure: they depend only on their arguments) -----------------------------------
+
+
+def partition_line_counts(texts: list[str]) -> Any:
+    """Pass 1: in how many of these articles each normalised line occurs (`clean.LineCounts`)."""
+    from toolkit.clean import line_repetition_counts
+
+    return line_repetition_counts(texts)
+
+
+def restrict_counts(total: Any, part: Any) -> Any:
+    """The corpus-wide counts of just the lines of one partition (what its articles look up)."""
+    from toolkit.clean import LineCounts
+
+    return LineCounts({key: total[key] for key in part}, n_articles=total.n_articles)
+
+
+def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) -> dict[str, pd.DataFrame]:
+    """Pass 2 on consecutive articles: clean (with the corpus counts of their lines), parse once, then
+    mentions, partial entity counts, timexes and events; the tables by name. Docs live only in this call."""
+    tables: dict[str, pd.DataFrame] = {}
+    if config.clean:
+        from toolkit.clean import clean_corpus
+
+        articles, lines = clean_corpus(articles, progress=False, corpus_line_counts=counts, **config.clean_options)
+        tables.update(articles=articles, lines=lines)
+    else:
+        tables["articles"] = articles
+    if config.until == "clean":
+        return tables
+    from toolkit import entities
+    from toolkit.nlp import iter_parse
+
+    bodies = ["" if not isinstance(body, str) else body for body in articles["body"]]
+    ids = [str(article_id) for article_id in articles["article_id"]]
+    docs = iter_parse(
+        bodies, components=config.components, model=config.model, n_process=1, cache=config.cache,
+        cache_dir=config.cache_dir, batch_size=config.batch_size, progress=False, chunk_size=len(bodies) or 1,
+    )
+    timeline_rows = _timeline_inputs(articles, config) if config.until == "timeline" else None
+    mentions, timexes = [], []
+    for n, (article_id, body, doc) in enumerate(zip(ids, bodies, docs, strict=True)):
+        if body.strip():
+            mentions.append(entities.article_mentions(doc, article_id, aliases=config.aliases, **config.entity_options))
+        if timeline_rows is not None:
+            timexes.append(_article_timexes(doc, article_id, *timeline_rows[n], config))
+    tables["mentions"] = _concat_mentions(mentions)
+    tables["entity_counts"] = entities.count_entities(tables["mentions"])
+    if config.until == "timeline":
+        from toolkit.timeline import extract_events
+
+        tables["timexes"] = _concat_timexes(timexes)
+        tables["events"] = extract_events(articles, tables["timexes"], tables["mentions"])
+    return tables
+
+
+def _timeline_inputs(articles: pd.DataFrame, config: StageConfig) -> list[tuple[Any, str]]:
+    """(reference date, its source) per article, as `timeline.extract_timexes` chooses them."""
+    from toolkit import timeline
+
+    opts = timeline._options(config.timeline_options)
+    refs = timeline.reference_dates(articles, body_date_chars=opts["body_date_chars"])
+    return [
+        (None if pd.isna(ref) else ref, source)
+        for ref, source in zip(refs["reference"], refs["reference_source"], strict=True)
+    ]
+
+
+def _article_timexes(doc: Any, article_id: str, reference: Any, source: str, config: StageConfig) -> pd.DataFrame:
+    from toolkit import timeline
+
+    # TODO(timeline): a public `article_timexes(..., reference_source=...)` would replace these private calls.
+    return timeline._article_timexes(doc, article_id, reference, source, timeline._options(config.timeline_options))
+
+
+def _concat_mentions(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """As `entities.extract_mentions` assembles them: non-empty frames in order, else an empty table."""
+    from toolkit import entities
+
+    frames = [frame for frame in frames if not frame.empty]
+    return pd.concat(frames, ignore_index=True) if frames else entities._mentions_frame()
+
+
+def _concat_timexes(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """As `timeline.extract_timexes` assembles them."""
+    from toolkit import timeline
+
+    non_empty = [frame for frame in frames if not frame.empty]
+    if not non_empty:
+        return frames[0] if frames else timeline._typed(pd.DataFrame(columns=timeline.TIMEX_COLUMNS))
+    return timeline._typed(pd.concat(non_empty, ignore_index=True))
+
+
+# --- reductions -----------------------------------------------------------------------------------------
+
+
+def sum_line_counts(parts: Sequence[Any]) -> Any:
+    """Line repetition counts of the whole corpus from those of its partitions."""
+    from toolkit.clean import LineCounts
+
+    total = LineCounts()
+    for part in parts:
+        total.update(part)
+        total.n_articles += part.n_articles
+    return total
+
+
+def combine_entity_counts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """`entity_counts` of the corpus from those of disjoint sets of articles: mentions and articles add up;
+    sorted as `entities.count_entities` sorts them."""
+    from toolkit.entities import COUNT_COLUMNS, count_entities
+
+    parts = [part for part in parts if not part.empty]
+    if not parts:
+        return count_entities(pd.DataFrame(columns=["article_id", "canonical", "label"]))
+    if len(parts) == 1:
+        return parts[0].reset_index(drop=True)
+    summed = pd.concat(parts, ignore_index=True).groupby(["canonical", "label"], sort=False)[["mentions", "articles"]]
+    counts = summed.sum().reset_index()
+    counts = counts.sort_values(["mentions", "canonical", "label"], ascending=[False, True, True], kind="stable")
+    return counts[COUNT_COLUMNS].astype({"mentions": "int64", "articles": "int64"}).reset_index(drop=True)
+
+
+def _concat_tables(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    if name == "entity_counts":
+        return combine_entity_counts(frames)
+    non_empty = [frame for frame in frames if not frame.empty]
+    if name in ("articles", "lines") or not non_empty:
+        return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+    table = pd.concat(non_empty, ignore_index=True)
+    if name == "timexes":
+        return _concat_timexes(non_empty) if len(non_empty) > 1 else table
+    if name == "events" and len(non_empty) > 1:
+        from toolkit import timeline
+
+        # Events never span articles, so those of each partition are final; only their order is corpus-wide:
+        # the timeline's own frame builder sorts them. TODO(timeline): a public `concat_events(frames)`.
+        return timeline._events_frame(table.to_dict("records"))
+    return table
+
+
+# --- the result cache -------------------------------------------------------------------------------------
+
+
+_NOT_IN_RESULTS = {"cli", "report", "plots"}
+
+
+@cache
+def code_fingerprint() -> str:
+    """Hash of the source of the toolkit modules the steps run (the step modules and what they import),
+    of the default settings and of the user's settings file: a cached result is reused only by the code
+    and settings that made it."""
+    import importlib
+    import sys
+
+    from toolkit.config import _user_config_path
+
+    for name in ("clean", "nlp", "entities", "timeline"):
+        importlib.import_module(f"toolkit.{name}")
+    modules = sorted(
+        name.split(".", 1)[1] for name in sys.modules
+        if name.startswith("toolkit.") and name.count(".") == 1 and name.split(".", 1)[1] not in _NOT_IN_RESULTS
+    )
+    digest = hashlib.sha256(f"format{_RESULT_FORMAT}".encode())
+    for path in [*(PACKAGE_DIR / f"{name}.py" for name in modules), *sorted(PACKAGE_DIR.glob("*.toml"))]:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    user = _user_config_path()
+    if user is not None and user.is_file():
+        digest.update(user.read_bytes())
+    return digest.hexdigest()
+
+
+def _hash_value(digest: Any, value: Any) -> None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        digest.update(b"\x00<NA>\x00")
+    else:
+        digest.update(str(value).encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+
+
+def partition_fingerprint(articles: pd.DataFrame) -> str:
+    """Hash of every value of these articles (columns that pass through, like `path`, included)."""
+    digest = hashlib.sha256()
+    digest.update("\x00".join(map(str, articles.columns)).encode())
+    for column in articles.columns:
+        digest.update(str(articles[column].dtype).encode())
+        for value in articles[column]:
+            _hash_value(digest, value)
+    return digest.hexdigest()
+
+
+def _config_fingerprint(config: StageConfig) -> str:
+    from toolkit.nlp import model_signature
+
+    model = model_signature(config.model, config.components) if config.components else ""
+    payload = repr((
+        config.until, config.clean, sorted((config.aliases or {}).items()), model,
+        sorted(config.clean_options.items()), sorted(config.entity_options.items()),
+        sorted(config.timeline_options.items()),
+    ))
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+class ResultCache:
+    """Per-partition tables on disk: `root/<key[:2]>/<key>.pkl`, written atomically, each holding its own
+    key so that a foreign, stale or truncated file is recomputed, never trusted."""
+
+    def __init__(self, root: Path | str | None = None) -> None:
+        self.root = Path(root) if root is not None else default_cache_dir() / "results"
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.pkl"
+
+    def get(self, key: str) -> dict[str, pd.DataFrame] | None:
+        try:
+            payload = pickle.loads(self._path(key).read_bytes())
+        except FileNotFoundError:
+            return None
+        except Exception:  # noqa: BLE001 - unreadable or truncated: recompute
+            return None
+        if not isinstance(payload, dict) or payload.get("key") != key or not isinstance(payload.get("tables"), dict):
+            return None
+        return payload["tables"]
+
+    def put(self, key: str, tables: dict[str, pd.DataFrame]) -> None:
+        try:
+            write_bytes_atomic(self._path(key), pickle.dumps({"key": key, "tables": tables}, protocol=5))
+        except OSError as exc:
+            import warnings
+
+            warnings.warn(f"cannot write result cache under {self.root}: {exc.strerror}", stacklevel=2)
+
+
+# --- the whole run ------------------------------------------------------------------------------------------
+
+
+def split(articles: pd.DataFrame, size: int) -> list[pd.DataFrame]:
+    """Consecutive partitions of at most `size` articles, each with a fresh 0-based index."""
+    size = max(1, int(size))
+    return [articles.iloc[i : i + size].reset_index(drop=True) for i in range(0, len(articles), size)] or [articles]
+
+
+def run_partitions(
+    articles: pd.DataFrame,
+    config: StageConfig,
+    *,
+    executor: Executor | None = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    result_cache: ResultCache | None = None,
+    progress: bool = True,
+) -> dict[str, pd.DataFrame]:
+    """Run the steps of `config` over `articles` (the loaded table; with `config.clean=False`, bodies
+    already set) partition by partition on `executor`; return the tables (`articles`, `lines`,
+    `mentions`, `entity_counts`, `timexes`, `events`, as far as `config.until`)."""
+    executor = executor or InProcess()
+    parts = split(articles, partition_size)
+    prints = [partition_fingerprint(part) for part in parts]
+    corpus = hashlib.sha256("".join(prints).encode()).hexdigest() if config.clean else ""
+    run_key = hashlib.sha256(f"{code_fingerprint()}{_config_fingerprint(config)}{corpus}".encode()).hexdigest()
+    keys = [hashlib.sha256(f"{run_key}{p}".encode()).hexdigest() for p in prints]
+    results: list[dict[str, pd.DataFrame] | None] = [None] * len(parts)
+    if config.cache and result_cache is not None:
+        results = [result_cache.get(key) for key in keys]
+    todo = [i for i, found in enumerate(results) if found is None]
+    bar = tqdm(total=len(articles), desc="processing", unit="article", disable=not progress, leave=False)
+    bar.update(sum(len(parts[i]) for i in range(len(parts)) if results[i] is not None))
+    try:
+        if todo:
+            window = _window(executor)
+            counts: list[Any] = [None] * len(parts)
+            if config.clean:
+                texts = [(list(part["text"]),) for part in parts]
+                part_counts = list(_ordered(executor, partition_line_counts, texts, window))
+                total = sum_line_counts(part_counts)
+                counts = [restrict_counts(total, part) for part in part_counts]
+            jobs = [(parts[i], counts[i], config) for i in todo]
+            for i, tables in zip(todo, _ordered(executor, process_partition, jobs, window), strict=True):
+                results[i] = tables
+                if config.cache and result_cache is not None:
+                    result_cache.put(keys[i], tables)
+                bar.update(len(parts[i]))
+    finally:
+        bar.close()
+    names = list(results[0]) if results else []
+    return {name: _concat_tables(name, [r[name] for r in results if r is not None]) for name in names}
