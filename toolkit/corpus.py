@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,6 +41,7 @@ COLUMN_CANDIDATES: dict[str, tuple[str, ...]] = {
 _PROGRESS_MIN_FILES = 50
 # Share of control characters above which a file is taken for binary rather than text.
 _BINARY_CONTROL_SHARE = 0.05
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 class CorpusWarning(UserWarning):
@@ -101,6 +103,9 @@ def load_corpus(
             f"{path}: not a folder, .txt file or table ({', '.join(sorted(TABLE_SUFFIXES))})"
         )
     problem_table = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+    if articles.empty:
+        first = f" (first: {Path(problems[0][0]).name}: {problems[0][2]})" if problems else ""
+        raise CorpusError(f"{path}: no readable article, {len(problems)} skipped{first}")
     _warn_about(problem_table)
     return LoadedCorpus(articles.reset_index(drop=True), problem_table)
 
@@ -129,11 +134,17 @@ def _metadata_beside(file: Path) -> Path:
 def decode_text(data: bytes, *, name: str = "<bytes>") -> tuple[str, str | None]:
     """Decode raw bytes to text with `\\n` line ends; returns the text and a note when it was not UTF-8.
 
-    UTF-8 with or without BOM is expected; anything else is read as cp1252 (the usual culprit in
-    scraped text) and noted. Raises `_Problem` for binary or empty content.
+    UTF-8 with or without BOM is expected; UTF-16 with its byte order mark is read and noted; anything
+    else is read as cp1252 (the usual culprit in scraped text) and noted. Raises `_Problem` for binary or empty content.
     """
     if not data.strip():
         raise _Problem("empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _Problem("broken UTF-16 (byte order mark, then undecodable bytes)") from None
+        return text.replace("\r\n", "\n").replace("\r", "\n"), "UTF-16 with byte order mark; read as UTF-16"
     if b"\x00" in data:
         raise _Problem("binary file (contains NUL bytes)")
     note = None
@@ -142,7 +153,7 @@ def decode_text(data: bytes, *, name: str = "<bytes>") -> tuple[str, str | None]
     except UnicodeDecodeError as exc:
         text = data.decode("cp1252", errors="replace")
         note = f"not valid UTF-8 (byte {exc.start}); read as cp1252"
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARACTERS.findall(text))
     if controls > _BINARY_CONTROL_SHARE * len(text):
         raise _Problem(f"binary file ({controls} control characters)")
     return text.replace("\r\n", "\n").replace("\r", "\n"), note
@@ -236,10 +247,20 @@ def _read_metadata(path: Path) -> pd.DataFrame:
         row = int(duplicated.index[0]) + 2
         raise CorpusError(f"{path}, line {row}: duplicate article_id {duplicated.iloc[0]!r}")
     if "published" in meta.columns:
-        meta["published"] = [
-            parse_date(value, where=f"{path}, line {i + 2}") for i, value in enumerate(meta["published"])
-        ]
+        meta["published"] = _parse_dates(meta["published"], where=lambda i: f"{path}, line {i + 2}")
     return meta
+
+
+def _parse_dates(values: pd.Series, *, where: Callable[[int], str]) -> pd.Series:
+    """Parse a column of ISO dates at once; the first value that does not parse gets `parse_date`'s
+    error naming its row."""
+    text = values.fillna("").astype(str).str.strip()
+    parsed = pd.to_datetime(text.where(text != ""), format="ISO8601", errors="coerce", utc=True)
+    parsed = parsed.dt.tz_localize(None).astype("datetime64[ns]")
+    for i in range(len(text)):
+        if text.iloc[i] and pd.isna(parsed.iloc[i]):
+            parse_date(text.iloc[i], where=where(i))
+    return parsed
 
 
 def _apply_metadata(articles: pd.DataFrame, path: Path, *, required: bool, warn_unknown: bool) -> pd.DataFrame:
