@@ -279,7 +279,7 @@ def test_options_override_defaults_and_reject_unknown_names(seed_text: str) -> N
     with pytest.raises(TypeError, match="no_such_option"):
         clean_article(seed_text, no_such_option=1)
     base, _ = clean_article(seed_text)
-    strict, _ = clean_article(seed_text, length_high=10_000, length_low=10_000)
+    strict, _ = clean_article(seed_text, length_high=10_000, length_low=10_000, brief_min_words=10_000)
     assert strict["n_body_lines"] == 0 and base["n_body_lines"] == 25
 
 
@@ -350,3 +350,15 @@ def test_an_already_clean_article_loses_nothing(prose: list[str], data: st.DataO
     fields, lines = clean_article(blank.join(paragraphs))
     assert fields["n_dropped_lines"] == 0
     assert fields["body"].split("\n\n") == paragraphs
+
+
+def test_a_brief_of_short_sentences_keeps_its_body():
+    """Regression: a two-sentence wire brief had no line long enough to anchor the article and lost all."""
+    fields, lines = clean_article(
+        "WORLD\nThe minister resigned on Tuesday after the vote.\nHer deputy takes over until May.\n",
+        article_id="brief",
+    )
+    assert lines["kind"].tolist() == ["section", "body", "body"]
+    assert "The minister resigned on Tuesday after the vote." in fields["body"]
+    _, menu = clean_article("Home\nNews\nSport\nContact us\n", article_id="menu")
+    assert set(menu["kind"]) == {"boilerplate"}

@@ -585,6 +585,18 @@ def clean_article(
         for pos in range(start, end):
             in_body[pos] = not _hard(lines[pos])
 
+    # A brief (a wire item of two or three sentences) has no long paragraph to anchor a run: its full
+    # sentences are its body rather than nothing at all.
+    brief = not any(in_body)
+    if brief:
+        for pos, line in enumerate(lines):
+            in_body[pos] = (
+                not _hard(line)
+                and pos not in duplicate_of
+                and line.n_words >= opts["brief_min_words"]
+                and line.stop_density >= opts["stopwords_low"]
+                and bool(_FULL_STOP.search(line.text))
+            )
     # Paragraphs laid out with blank lines: neighbours laid out the same way belong to the article.
     members = [pos for pos, flag in enumerate(in_body) if flag]
     if members and _blank_separated(lines, list(range(len(lines)))):
@@ -642,7 +654,11 @@ def clean_article(
             kind_of[pos] = "body"
             if line.klass != "good":
                 detail = f" ({line.bad_reason})" if line.bad_reason else ""
-                reason_of[pos] = f"kept by context: within the article's run of body lines{detail}"
+                reason_of[pos] = (
+                    "kept: a full sentence of a short article"
+                    if brief
+                    else f"kept by context: within the article's run of body lines{detail}"
+                )
         elif pos in duplicate_of and duplicate_of[pos] in set(members) | {first_body - 1}:
             kind_of[pos] = "duplicate"
             reason_of[pos] = f"copy of line {lines[duplicate_of[pos]].index + 1}"
