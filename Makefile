@@ -30,6 +30,7 @@ bench: setup
 	$(BIN)/python benchmarks/cleaning.py $(SHARED)/eval/cleaning
 	$(BIN)/python benchmarks/entities.py $(SHARED)/eval/ner/conll2003_aida_dev.jsonl
 	$(BIN)/python benchmarks/timex.py $(SHARED)/eval/timex/tbaq
+	$(BIN)/python benchmarks/throughput.py $(SHARED)/corpora/reuters21578.tar.gz
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/
