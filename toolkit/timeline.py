@@ -409,11 +409,17 @@ def extract_events(articles: pd.DataFrame, timexes: pd.DataFrame, mentions: pd.D
 
 def _merge_repeated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     kept: list[dict[str, Any]] = []
+    # Candidates indexed by what twins share, so the merge stays linear in the number of events.
+    by_key: dict[tuple[Any, Any, Any], list[dict[str, Any]]] = {}
     for row in sorted(rows, key=lambda r: (r["article_id"], r["sentence_id"])):
-        twin = next((k for k in kept if k["article_id"] == row["article_id"] and k["date"] == row["date"]
-                     and k["offset_start"] == row["offset_start"] and k["_words"] & row["_words"]), None)  # fmt: skip
+        offset = row["offset_start"]
+        key = None if offset is None or offset != offset else (row["article_id"], row["date"], offset)
+        candidates = by_key.get(key, []) if key is not None else []
+        twin = next((k for k in candidates if k["_words"] & row["_words"]), None)
         if twin is None:
             kept.append(row)
+            if key is not None:
+                by_key.setdefault(key, []).append(row)
             continue
         twin["sentence_ids"].append(row["sentence_id"])
         twin["entities"].extend(e for e in row["entities"] if e not in twin["entities"])
