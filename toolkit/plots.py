@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
@@ -17,6 +19,9 @@ def finish(fig: Figure) -> Figure:
 
 def configure_display() -> None:
     """Fix pandas display options and matplotlib settings so notebook outputs are stable and readable."""
+    # Names in non-Latin scripts (a Hindi article's entities) have no glyph in the default font: the
+    # boxes in the plot say so, a warning per figure adds nothing.
+    warnings.filterwarnings("ignore", message="Glyph .* missing from font")
     pd.set_option("display.max_rows", 30)
     pd.set_option("display.max_columns", 20)
     pd.set_option("display.max_colwidth", 80)
