@@ -29,7 +29,7 @@ import pandas as pd
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from toolkit.entities import article_mentions, count_entities
+from toolkit.entities import RULE_SWITCHES, article_mentions, count_entities
 from toolkit.nlp import parse
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -153,16 +153,7 @@ def evaluate(path: Path, limit: int | None, ablation: bool) -> None:
     systems: dict[str, dict] = {"raw model": {}}
     variants = {"toolkit": {}}
     if ablation:
-        for switch in (
-            "span_repair",
-            "consistency",
-            "case_merge",
-            "merge_names",
-            "merge_affixes",
-            "acronyms",
-            "acronym_initials",
-            "demonyms",
-        ):
+        for switch in RULE_SWITCHES:
             variants[f"  - {switch}"] = {switch: False}
         variants["  + merge ORG/GPE/NORP"] = {"merge_labels": ["PERSON", "ORG", "GPE", "NORP"]}
     for name in variants:

@@ -30,7 +30,7 @@ from toolkit.nlp import iter_parse
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "canonical", "model_label", "origin"]
 COUNT_COLUMNS = ["canonical", "label", "mentions", "articles"]
 PER_ARTICLE_COLUMNS = ["article_id", "canonical", "label", "mentions"]
-_RULE_SWITCHES = (
+RULE_SWITCHES = (
     "span_repair",
     "consistency",
     "case_merge",
@@ -68,7 +68,7 @@ class Options:
     @classmethod
     def build(cls, overrides: Mapping[str, Any]) -> Options:
         conf = settings("entities")
-        known = {"labels", "merge_labels", *_RULE_SWITCHES, *_RULE_KEYS}
+        known = {"labels", "merge_labels", *RULE_SWITCHES, *_RULE_KEYS}
         unknown = sorted(set(overrides) - known)
         if unknown:
             raise ToolkitError(f"unknown entity option {', '.join(unknown)} (known: {', '.join(sorted(known))})")
@@ -76,7 +76,7 @@ class Options:
         return cls(
             labels=frozenset(conf.get("labels", [])),
             merge_labels=frozenset(conf.get("merge_labels", ["PERSON"])),
-            switches={name: bool(conf.get(name, True)) for name in _RULE_SWITCHES},
+            switches={name: bool(conf.get(name, True)) for name in RULE_SWITCHES},
             rules=cn.Rules.from_settings({key: conf[key] for key in _RULE_KEYS if key in overrides}),
         )
 
