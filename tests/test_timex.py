@@ -193,3 +193,10 @@ def test_resolver_never_raises_and_intervals_are_ordered(text, reference, tense)
     again = resolve_timex(text, reference, tense=tense, previous=res)
     if again.interval_start is not None:
         assert again.interval_start <= again.interval_end
+
+
+def test_a_four_digit_clock_time_is_not_a_year():
+    """Regression: `19:00 local time (1700 UTC)` put an event in the year 1700."""
+    texts = [c.text for c in find_timexes("The fire started at about 19:00 local time (1700 UTC) on Monday.")]
+    assert "1700" not in texts
+    assert [c.text for c in find_timexes("The bridge opened in 1700, and again at 0930 GMT.")] == ["1700"]

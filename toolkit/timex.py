@@ -634,6 +634,8 @@ def _year_ok(text: str, start: int, end: int) -> bool:
     if re.match(r"\s*(?:percent|per cent|people|members|shares|points|troops|soldiers|km|miles|feet|tons|"
                 r"units|cars|jobs|men|women|employees|residents|votes|dollars|[a-z]+ion\b)", after):  # fmt: skip
         return False
+    if re.match(r"\s*(?:utc|gmt|hours|hrs|local time|[ecmp][sd]t\b|ist\b|cet\b|z\b)", after):  # 1700 UTC: a clock time
+        return False
     if re.search(r"(?:no\.|number|flight|route|room|\bat|rose|fell|to|by|of)\s*$", before) and re.match(r"\s*(?:[,.]\d)", after):  # noqa: E501
         return False
     return not re.search(r"\d,?$|\d\.$", before)
