@@ -178,3 +178,12 @@ def test_timeline_figures(seed):
                              "canonical": ["Jordan", "Syria"]})  # fmt: skip
     over_time = mentions_over_time(mentions, seed["articles"])
     assert [line.get_label() for line in over_time.axes[0].get_lines()] == ["Jordan", "Syria"]
+
+
+def test_spacy_dates_that_are_clock_times_are_not_years():
+    """Regression: spaCy tags `1700` in `(1700 UTC)` as a DATE, which became an event in the year 1700."""
+    articles = pd.DataFrame({
+        "article_id": ["fire"], "body": ["The fire reportedly started at about 19:00 local time (1700 UTC)."],
+        "published": [pd.Timestamp("2019-02-01")], "date_source": ["metadata"],
+    })
+    assert "1700" not in set(extract_timexes(articles, progress=False)["text"])

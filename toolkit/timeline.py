@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from toolkit.config import settings
 from toolkit.errors import ToolkitError
-from toolkit.timex import Resolution, context_ok, find_timexes, resolve_in_text, resolve_timex
+from toolkit.timex import Resolution, context_ok, find_timexes, is_clock_time, resolve_in_text, resolve_timex
 
 TIMEX_COLUMNS = [
     "article_id", "sentence_id", "start", "end", "text", "type", "value", "mod", "interval_start",
@@ -184,6 +184,8 @@ def _candidates(doc: Doc, use_spacy: bool) -> list[tuple[int, int, str]]:
                      and not (c.text.lower() == "today" and text[ent.start_char + c.end :][:2] in ("'s", "\u2019s"))]
             if inner:
                 spans.extend((ent.start_char + c.start, ent.start_char + c.end, c.rule) for c in inner)
+            elif is_clock_time(text, ent.start_char, ent.end_char):
+                continue  # `1700 UTC`: spaCy's DATE, but a clock time
             else:
                 spans.append((ent.start_char, ent.end_char, f"spacy:{ent.label_}"))
     return sorted(spans)

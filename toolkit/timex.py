@@ -627,6 +627,14 @@ def _decade_rule(m: re.Match, ctx: _Ctx) -> Resolution | None:
     return _calendar(_decade(first), anchor="explicit", mod=_edge_mod(m["edge"]))
 
 
+_CLOCK_ZONE = re.compile(r"\s*(?:utc|gmt|hours|hrs|local time|[ecmp][sd]t\b|ist\b|cet\b|z\b)", re.IGNORECASE)
+
+
+def is_clock_time(text: str, start: int, end: int) -> bool:
+    """Four digits followed by a time zone or `hours` are a clock time (`1700 UTC`), never a year."""
+    return bool(re.fullmatch(r"\d{4}", text[start:end])) and bool(_CLOCK_ZONE.match(text, end))
+
+
 def _year_ok(text: str, start: int, end: int) -> bool:
     """A bare four-digit number is a year unless it is an amount, a count or a code."""
     after = text[end:end + 15].lower()
@@ -634,7 +642,7 @@ def _year_ok(text: str, start: int, end: int) -> bool:
     if re.match(r"\s*(?:percent|per cent|people|members|shares|points|troops|soldiers|km|miles|feet|tons|"
                 r"units|cars|jobs|men|women|employees|residents|votes|dollars|[a-z]+ion\b)", after):  # fmt: skip
         return False
-    if re.match(r"\s*(?:utc|gmt|hours|hrs|local time|[ecmp][sd]t\b|ist\b|cet\b|z\b)", after):  # 1700 UTC: a clock time
+    if is_clock_time(text, start, end):
         return False
     if re.search(r"(?:no\.|number|flight|route|room|\bat|rose|fell|to|by|of)\s*$", before) and re.match(r"\s*(?:[,.]\d)", after):  # noqa: E501
         return False
