@@ -200,3 +200,15 @@ def test_a_four_digit_clock_time_is_not_a_year():
     texts = [c.text for c in find_timexes("The fire started at about 19:00 local time (1700 UTC) on Monday.")]
     assert "1700" not in texts
     assert [c.text for c in find_timexes("The bridge opened in 1700, and again at 0930 GMT.")] == ["1700"]
+
+
+@pytest.mark.parametrize("text", ["Now, he says, the plan looks different.", 'He smiled. "Now, let us begin."',
+                                  "Now, following the sale, the company has no debt."])  # fmt: skip
+def test_a_sentence_opening_with_now_comma_is_a_discourse_marker(text):
+    assert "now" not in {c.text.lower() for c in find_timexes(text)}
+
+
+@pytest.mark.parametrize("text", ["The fund now holds cash.", "Now with the war over, prices fell.",
+                                  "It has gone on for five months now, he said."])  # fmt: skip
+def test_now_naming_the_present_is_still_found(text):
+    assert "now" in {c.text.lower() for c in find_timexes(text)}

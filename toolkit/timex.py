@@ -1260,6 +1260,8 @@ def _ref_ok(text: str, start: int, end: int) -> bool:
         return False
     if word == "future" and (re.match(r"\s+\w", after) and not re.match(r"\s+(?:of|is|was|and|will|,)\b", after)):
         return False
+    if word == "now" and re.match(r",", after) and re.search(r"(?:^|[.!?:\n]\s*|[.!?]\s*[\"'`]+\s*|^[\"'`]+)$", before):
+        return False  # a sentence opening with `Now,` turns the argument, it does not name a time
     if word == "now" and re.search(r"\b(?:from|until|till|by)\s+$", before):
         return True
     if word == "now" and re.match(r"\s*(?:that)\b", after):
