@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "timex" / "tbaq"
 
 from toolkit.nlp import iter_parse  # noqa: E402
-from toolkit.timeline import COMPONENTS, _article_timexes, _options  # noqa: E402
+from toolkit.timeline import COMPONENTS, _options, timex_rows, timexes_frame  # noqa: E402
 
 
 def load_scorer(gold_dir: Path):
@@ -49,7 +49,7 @@ def predict(gold_dir: Path, out_dir: Path, *, cache: bool, options: dict | None 
     for path, gold, doc in zip(files, docs_json, iter_parse(texts, components=COMPONENTS, cache=cache,
                                                             progress=False), strict=True):  # fmt: skip
         ref = pd.Timestamp(gold["dct"]) if gold.get("dct") else None
-        table = _article_timexes(doc, gold.get("docid", path.stem), ref, "published" if ref else "none", opts)
+        table = timexes_frame(timex_rows(doc, gold.get("docid", path.stem), ref, "published" if ref else "none", opts))
         timexes = [
             {"start": int(r.start), "end": int(r.end), "text": r.text, "type": r.type, "value": r.value,
              "mod": r.mod}  # fmt: skip

@@ -187,3 +187,31 @@ def test_spacy_dates_that_are_clock_times_are_not_years():
         "published": [pd.Timestamp("2019-02-01")], "date_source": ["metadata"],
     })
     assert "1700" not in set(extract_timexes(articles, progress=False)["text"])
+
+
+TENSE_CASES = {
+    # `as soon as` / `as early as` put a weekday ahead even with a modal that gives no tense
+    "soon": ("The delegation could leave for Geneva as soon as Thursday, officials said.", "2003-05-06", "Thursday",
+             "2003-05-08"),
+    "early": ("Talks might resume as early as Friday.", "2003-05-06", "Friday", "2003-05-09"),
+    # a comma or `and` inside a list of names does not cut the clause from its verb (`to admit` is future)
+    "list": ("The council has voted to admit Latvia, Estonia and the Slovak Republic in late April, a spokesman "
+             "said on Monday.", "2003-02-12", "late April", "2003-04"),
+    # a plan, schedule or expectation points ahead of the time it was made
+    "plan": ("The referendum was scheduled for September, the electoral board said.", "2004-06-20", "September",
+             "2004-09"),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def tense_cases():
+    articles = pd.DataFrame({"article_id": list(TENSE_CASES), "body": [c[0] for c in TENSE_CASES.values()],
+                             "published": [pd.Timestamp(c[1]) for c in TENSE_CASES.values()]})  # fmt: skip
+    return extract_timexes(articles, progress=False)
+
+
+@pytest.mark.parametrize("case", list(TENSE_CASES))
+def test_governing_verb_rules(tense_cases, case):
+    _, _, text, value = TENSE_CASES[case]
+    rows = tense_cases[(tense_cases["article_id"] == case) & (tense_cases["text"] == text)]
+    assert rows["value"].tolist() == [value]

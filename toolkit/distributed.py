@@ -190,13 +190,13 @@ def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) 
         if body.strip():
             mentions.append(entities.article_mentions(doc, article_id, aliases=config.aliases, **config.entity_options))
         if timeline_rows is not None:
-            timexes.append(_article_timexes(doc, article_id, *timeline_rows[n], config))
+            timexes.extend(_timex_rows(doc, article_id, *timeline_rows[n], config))
     tables["mentions"] = _concat_mentions(mentions)
     tables["entity_counts"] = entities.count_entities(tables["mentions"])
     if config.until == "timeline":
-        from toolkit.timeline import extract_events
+        from toolkit.timeline import extract_events, timexes_frame
 
-        tables["timexes"] = _concat_timexes(timexes)
+        tables["timexes"] = timexes_frame(timexes)  # typed once per partition, not per article
         tables["events"] = extract_events(articles, tables["timexes"], tables["mentions"])
     return tables
 
@@ -213,11 +213,10 @@ def _timeline_inputs(articles: pd.DataFrame, config: StageConfig) -> list[tuple[
     ]
 
 
-def _article_timexes(doc: Any, article_id: str, reference: Any, source: str, config: StageConfig) -> pd.DataFrame:
+def _timex_rows(doc: Any, article_id: str, reference: Any, source: str, config: StageConfig) -> list[dict[str, Any]]:
     from toolkit import timeline
 
-    # TODO(timeline): a public `article_timexes(..., reference_source=...)` would replace these private calls.
-    return timeline._article_timexes(doc, article_id, reference, source, timeline._options(config.timeline_options))
+    return timeline.timex_rows(doc, article_id, reference, source, timeline._options(config.timeline_options))
 
 
 def _concat_mentions(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -229,12 +228,12 @@ def _concat_mentions(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _concat_timexes(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """As `timeline.extract_timexes` assembles them."""
+    """Partitions' timexes tables as one, typed as `timeline.extract_timexes` types them."""
     from toolkit import timeline
 
     non_empty = [frame for frame in frames if not frame.empty]
     if not non_empty:
-        return frames[0] if frames else timeline._typed(pd.DataFrame(columns=timeline.TIMEX_COLUMNS))
+        return frames[0] if frames else timeline.timexes_frame([])
     return timeline._typed(pd.concat(non_empty, ignore_index=True))
 
 

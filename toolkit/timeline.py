@@ -69,6 +69,9 @@ _FUTURE_MARKERS = {"expected", "scheduled", "due", "set", "slated", "planned", "
                    "intends", "poised", "likely", "set to"}  # fmt: skip
 
 
+_SCHEDULED = {"scheduled", "planned", "slated", "due", "set", "expected"}
+
+
 def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     """Tense (`past`, `present`, `future`) of the verb governing the characters `start:end`, from the
     tagger's Penn tags: the nearest verb to the left in the sentence (as HeidelTime reads news), else the
@@ -81,15 +84,21 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    if _EARLIEST_RE.search(doc.text, max(0, start - 20), start):
+        return "future"  # `as soon as Tuesday`: the earliest moment something may happen is ahead
     before = doc.text[max(0, start - 10) : start]
     if re.search(r"\b(?:until|till|through|by)\s+$", before, re.IGNORECASE):
         return "present"
     if re.search(r"\bsince\s+$", before, re.IGNORECASE):
         return "past"
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
-    for side, stops in ((reversed(doc[sent.start : span.start]), (".", ":", ",", "CC", "``", "''", "-LRB-")),
-                        (doc[span.end : sent.end], (".", ":", "``", "''", "-LRB-"))):  # fmt: skip
+    for side_is_left, side, stops in (
+        (True, reversed(doc[sent.start : span.start]), (".", ":", ",", "CC", "``", "''", "-LRB-")),
+        (False, doc[span.end : sent.end], (".", ":", "``", "''", "-LRB-")),
+    ):
         for tok in side:
+            if tok.tag_ in (",", "CC") and side_is_left and _in_noun_list(tok):
+                continue  # `admit Poland, Hungary and the Czech Republic in March`: a list, not a clause break
             if tok.tag_ in stops or tok.text in ('"', ";"):
                 break  # the clause ends at punctuation, a quote or (leftwards) a comma or a conjunction
             found = _verb_tense(tok)
@@ -99,6 +108,19 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
 
 
 _NOT_A_HEAD = "-"
+_EARLIEST_RE = re.compile(r"\bas (?:soon|early) as\s+$", re.IGNORECASE)
+_NOUNISH = ("NN", "NNS", "NNP", "NNPS")
+
+
+def _in_noun_list(tok) -> bool:
+    """A comma or conjunction between two nouns (`Poland, Hungary and the Czech Republic`) joins a list."""
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    left, right = doc[tok.i - 1], doc[tok.i + 1]
+    if right.tag_ == "DT" and tok.i + 2 < len(doc):
+        right = doc[tok.i + 2]
+    return left.tag_ in _NOUNISH and right.tag_ in _NOUNISH
 
 
 def _aux_before(tok, n: int = 3) -> list[str]:
@@ -133,6 +155,8 @@ def _verb_tense(tok) -> str | None:
             return "past"
         return "present"
     if tag == "VBN":
+        if low in _SCHEDULED and any(a in ("is", "are", "am", "'re", "was", "were", "been") for a in aux):
+            return "future"  # `was planned for early March`: a plan points ahead of the time it was made
         if any(a in ("has", "have", "'ve", "had", "was", "were") for a in aux):
             return "past"
         if any(a in ("is", "are", "am", "'re") for a in aux):
@@ -197,11 +221,12 @@ def article_timexes(doc: Doc, article_id: str, reference: pd.Timestamp | None, *
     opts = _options(options)
     reference = None if reference is None or pd.isna(reference) else pd.Timestamp(reference).normalize()
     source = "published" if reference is not None else "none"
-    return _article_timexes(doc, article_id, reference, source, opts)
+    return timexes_frame(timex_rows(doc, article_id, reference, source, opts))
 
 
-def _article_timexes(doc: Doc, article_id: str, reference: pd.Timestamp | None, reference_source: str,
-                     opts: dict[str, Any]) -> pd.DataFrame:  # fmt: skip
+def timex_rows(doc: Doc, article_id: str, reference: pd.Timestamp | None, reference_source: str,
+               opts: dict[str, Any]) -> list[dict[str, Any]]:  # fmt: skip
+    """The rows of `article_timexes` as plain dicts, so a corpus builds and types its table once."""
     sentences = _sentences(doc)
     rows: list[dict[str, Any]] = []
     history: list[Resolution] = []
@@ -227,6 +252,11 @@ def _article_timexes(doc: Doc, article_id: str, reference: pd.Timestamp | None, 
             "reference": reference, "reference_source": reference_source,
             "sentence_start": s0, "sentence_end": s1, "rule": rule,
         })  # fmt: skip
+    return rows
+
+
+def timexes_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The typed `timexes` table from rows of `timex_rows` (an empty table when there are none)."""
     return _typed(pd.DataFrame(rows, columns=TIMEX_COLUMNS))
 
 
@@ -302,17 +332,11 @@ def extract_timexes(
     texts = articles[text_column].astype(str).tolist()
     docs = iter_parse(texts, components=COMPONENTS, model=model, n_process=n_process, cache=cache,
                       progress=progress)  # fmt: skip
-    frames = [
-        _article_timexes(doc, str(aid), None if pd.isna(ref) else ref, source, opts)
-        for doc, aid, ref, source in zip(docs, refs["article_id"], refs["reference"], refs["reference_source"],
-                                         strict=True)
-    ]  # fmt: skip
-    if not frames:
-        return _typed(pd.DataFrame(columns=TIMEX_COLUMNS))
-    non_empty = [f for f in frames if not f.empty]
-    if not non_empty:
-        return frames[0]
-    return _typed(pd.concat(non_empty, ignore_index=True))
+    rows: list[dict[str, Any]] = []
+    for doc, aid, ref, source in zip(docs, refs["article_id"], refs["reference"], refs["reference_source"],
+                                     strict=True):  # fmt: skip
+        rows.extend(timex_rows(doc, str(aid), None if pd.isna(ref) else ref, source, opts))
+    return timexes_frame(rows)
 
 
 # --- events ---------------------------------------------------------------------------------------------
