@@ -66,3 +66,17 @@ def test_split_long_text_keeps_every_character():
     text = "word " * 999 + "x" * 3000
     pieces = nlp.split_long_text(text, 700)
     assert "".join(pieces) == text and max(map(len, pieces)) <= 700
+
+
+def test_sentence_bounds_from_arrays_match_doc_sents():
+    from toolkit.nlp import load_pipeline, sentence_spans, sentence_starts
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    texts = ["First one here.  Second sentence, longer.\nThird line without stop\nFourth.", "x", "a. b. c.",
+             "\n\nAfter blank lines. Another."]  # fmt: skip
+    for doc in nlp.pipe(texts):
+        assert sentence_starts(doc) == [s.start for s in doc.sents]
+        assert sentence_spans(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+    untagged = nlp.make_doc("No boundaries set. At all.")
+    assert sentence_starts(untagged) == [0] and sentence_spans(untagged) == [(0, len(untagged.text))]
+    assert sentence_spans(nlp.make_doc("")) == []

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from tqdm import tqdm
@@ -233,6 +235,25 @@ def _parse_long(nlp: Language, text: str, *, batch_size: int) -> Doc:
     if doc.text != text:  # cannot happen with exact pieces; never return a Doc with shifted offsets
         raise ToolkitError("internal error: a long text was not rebuilt exactly from its pieces")
     return doc
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index of each sentence start, as `[s.start for s in doc.sents]` gives them (`[0]` when the Doc
+    has no sentence boundaries), read from one array instead of walking every token through Python."""
+    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
+        return [0]
+    flags = doc.to_array([SENT_START])
+    return [0, *(int(i) for i in np.flatnonzero(flags == 1) if i > 0)]
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """`(start_char, end_char)` of each sentence, as `doc.sents` gives them, from arrays (see `sentence_starts`)."""
+    if len(doc) == 0:
+        return []
+    starts = sentence_starts(doc)
+    offsets = doc.to_array([IDX, LENGTH]).astype("int64")
+    ends = [*starts[1:], len(doc)]
+    return [(int(offsets[s, 0]), int(offsets[e - 1, 0] + offsets[e - 1, 1])) for s, e in zip(starts, ends, strict=True)]
 
 
 def parse(texts: Sequence[str], **options) -> list[Doc]:
