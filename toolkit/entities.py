@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 from toolkit import canonical as cn
 from toolkit.config import settings
 from toolkit.errors import ToolkitError
-from toolkit.nlp import iter_parse
+from toolkit.nlp import iter_parse, sentence_starts
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "canonical", "model_label", "origin"]
 COUNT_COLUMNS = ["canonical", "label", "mentions", "articles"]
@@ -357,13 +357,6 @@ def _merge_acronyms(mentions: list[_Mention], defined: Mapping[str, str], opts: 
             m.name = mapping[m.name]
 
 
-def _sentence_ids(doc: Doc) -> list[int]:
-    """Token index of each sentence start (just `[0]` when the Doc has no sentence boundaries)."""
-    if not doc.has_annotation("SENT_START"):
-        return [0]
-    return [sent.start for sent in doc.sents]
-
-
 def article_mentions(
     doc: Doc, article_id: str, *, aliases: Mapping[str, str] | None = None, **options: Any
 ) -> pd.DataFrame:
@@ -371,7 +364,14 @@ def article_mentions(
     parsed text, its 0-based sentence, the model's label (`model_label`), the voted `label`, the
     `canonical` name and its `origin` (`model`, `repaired` after a title, `matched` by consistency).
     Options (keywords) override the `[entities]` settings, e.g. `consistency=False`."""
-    opts = Options.build(options)
+    return mentions_frame(mention_rows(doc, article_id, Options.build(options), aliases=aliases))
+
+
+def mention_rows(
+    doc: Doc, article_id: str, opts: Options, *, aliases: Mapping[str, str] | None = None
+) -> list[tuple[Any, ...]]:
+    """The rows of `article_mentions` as tuples in `MENTION_COLUMNS` order, with options built once
+    (`Options.build`), so that a corpus reads its settings and types its table once, not per article."""
     mentions = _model_spans(doc, opts)
     for m in mentions:
         m.name = _stripped_name(m, opts)
@@ -397,7 +397,7 @@ def article_mentions(
         for m in mentions:
             m.name = aliases.get(m.core) or aliases.get(m.name) or m.name
     label_of = _votes(mentions, opts)
-    starts = _sentence_ids(doc)
+    starts = sentence_starts(doc)
     rows = [
         (
             article_id,
@@ -412,10 +412,11 @@ def article_mentions(
         )
         for m in mentions
     ]
-    return _mentions_frame(rows)
+    return rows
 
 
-def _mentions_frame(rows: list[tuple] | None = None) -> pd.DataFrame:
+def mentions_frame(rows: list[tuple[Any, ...]] | None = None) -> pd.DataFrame:
+    """The typed `mentions` table from rows of `mention_rows` (an empty table when there are none)."""
     frame = pd.DataFrame(rows or [], columns=MENTION_COLUMNS)
     return frame.astype(
         {
@@ -451,7 +452,7 @@ def extract_mentions(
             raise ToolkitError(f"articles table has no column {column!r} (has {', '.join(map(str, articles.columns))})")
     if isinstance(aliases, str | Path):
         aliases = load_aliases(aliases)
-    Options.build(options)  # fail on a bad option before parsing anything
+    opts = Options.build(options)  # fail on a bad option before parsing anything
     todo = [
         (str(article_id), text)
         for article_id, text in zip(articles["article_id"], articles[text_column], strict=True)
@@ -466,14 +467,10 @@ def extract_mentions(
         progress=progress,
         total=len(todo),
     )
-    frames = [
-        article_mentions(doc, article_id, aliases=aliases, **options)
-        for (article_id, _), doc in zip(todo, docs, strict=True)
-    ]
-    frames = [frame for frame in frames if not frame.empty]
-    if not frames:
-        return _mentions_frame()
-    return pd.concat(frames, ignore_index=True)
+    rows: list[tuple[Any, ...]] = []
+    for (article_id, _), doc in zip(todo, docs, strict=True):
+        rows.extend(mention_rows(doc, article_id, opts, aliases=aliases))
+    return mentions_frame(rows)
 
 
 # --- tables --------------------------------------------------------------------------------------
