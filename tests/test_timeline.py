@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.errors import ToolkitError
 from toolkit.timeline import (
+    COMPONENTS,
     EVENT_COLUMNS,
     REF_VALUES,
     TIMEX_COLUMNS,
@@ -18,8 +22,10 @@ from toolkit.timeline import (
     extract_events,
     extract_timexes,
     reference_dates,
+    tagged_sentence,
     unresolved_timexes,
 )
+from toolkit.timex import resolve_timex
 
 DESIGN_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "type", "value", "mod", "interval_start",
                   "interval_end", "granularity", "anchor"]  # fmt: skip
@@ -215,3 +221,51 @@ def test_governing_verb_rules(tense_cases, case):
     _, _, text, value = TENSE_CASES[case]
     rows = tense_cases[(tense_cases["article_id"] == case) & (tense_cases["text"] == text)]
     assert rows["value"].tolist() == [value]
+
+
+# --- tense read only where it matters -------------------------------------------------------------------
+
+tense_words = st.sampled_from(
+    "on last next this the weekend year-end Monday Thursday Sunday January March August December spring summer "
+    "winter fall 12 31 1 of early late mid the end until by since 2009 1990s quarter third month week year ago "
+    "later two every now".split()
+)
+references = st.dates(min_value=date(1700, 1, 1), max_value=date(2200, 12, 31)).map(pd.Timestamp)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(tense_words, min_size=1, max_size=4).map(" ".join), references)
+def test_an_expression_read_alike_as_past_and_future_reads_alike_in_any_tense(text, reference):
+    """Why the timeline asks the tagger only when the past and future readings differ: a present or
+    unknown tense then gives the same reading too."""
+    past, future = resolve_timex(text, reference, tense="past"), resolve_timex(text, reference, tense="future")
+    if past == future:
+        assert resolve_timex(text, reference, tense="present") == past
+        assert resolve_timex(text, reference, tense=None) == past
+
+
+def test_the_shared_parse_has_no_tagger_and_tense_still_decides():
+    assert "tagger" not in COMPONENTS
+    body = "The talks will resume on Thursday. The minister arrived on Thursday. The treaty dates from 1990."
+    articles = pd.DataFrame({"article_id": ["a"], "body": [body], "published": [pd.Timestamp("2003-05-06")]})
+    rows = extract_timexes(articles, progress=False).set_index("start")
+    future, past = body.index("Thursday"), body.rindex("Thursday")
+    assert (rows.loc[future, "value"], rows.loc[future, "tense"]) == ("2003-05-08", "future")
+    assert (rows.loc[past, "value"], rows.loc[past, "tense"]) == ("2003-05-01", "past")
+    assert rows.loc[body.index("1990"), "tense"] is None  # an explicit year: no tense asked for
+
+
+def test_a_tagged_sentence_keeps_offsets_and_uses_tags_already_there():
+    from toolkit.nlp import load_pipeline
+
+    text = "First sentence here. Then the board met on Friday to vote."
+    start = text.index("Then")
+    untagged = load_pipeline(components=COMPONENTS)(text)
+    tagged = load_pipeline(components=(*COMPONENTS, "tagger"))(text)
+    for doc in (untagged, tagged):
+        sentence = tagged_sentence(doc, start, len(text))
+        offset = sentence.user_data["start_char"]
+        assert offset == start and sentence.text.rstrip() == text[start:]
+        assert len(list(sentence.sents)) == 1 and sentence.has_annotation("TAG")
+        assert [t.tag_ for t in sentence if t.text == "met"] == ["VBD"]
+    assert [t.tag_ for t in tagged_sentence(tagged, start, len(text))] == [t.tag_ for t in tagged[4:]]

@@ -186,12 +186,13 @@ def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) 
     )
     timeline_rows = _timeline_inputs(articles, config) if config.until == "timeline" else None
     mentions, timexes = [], []
+    entity_options = entities.Options.build(config.entity_options)
     for n, (article_id, body, doc) in enumerate(zip(ids, bodies, docs, strict=True)):
         if body.strip():
-            mentions.append(entities.article_mentions(doc, article_id, aliases=config.aliases, **config.entity_options))
+            mentions.extend(entities.mention_rows(doc, article_id, entity_options, aliases=config.aliases))
         if timeline_rows is not None:
             timexes.extend(_timex_rows(doc, article_id, *timeline_rows[n], config))
-    tables["mentions"] = _concat_mentions(mentions)
+    tables["mentions"] = entities.mentions_frame(mentions)  # typed once per partition, not per article
     tables["entity_counts"] = entities.count_entities(tables["mentions"])
     if config.until == "timeline":
         from toolkit.timeline import extract_events, timexes_frame
@@ -216,15 +217,8 @@ def _timeline_inputs(articles: pd.DataFrame, config: StageConfig) -> list[tuple[
 def _timex_rows(doc: Any, article_id: str, reference: Any, source: str, config: StageConfig) -> list[dict[str, Any]]:
     from toolkit import timeline
 
-    return timeline.timex_rows(doc, article_id, reference, source, timeline._options(config.timeline_options))
-
-
-def _concat_mentions(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """As `entities.extract_mentions` assembles them: non-empty frames in order, else an empty table."""
-    from toolkit import entities
-
-    frames = [frame for frame in frames if not frame.empty]
-    return pd.concat(frames, ignore_index=True) if frames else entities._mentions_frame()
+    return timeline.timex_rows(doc, article_id, reference, source, timeline._options(config.timeline_options),
+                               model=config.model)
 
 
 def _concat_timexes(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -11,9 +11,9 @@ publication (day 0) and NaT intervals.
 interval_start, interval_end, granularity, anchor` plus:
 - `offset_start, offset_end`: days from the reference (publication) date, float, NaN when not relative
   (approximate for months and years when no reference date is known);
-- `tense`: the tense of the governing verb used for weekday/month resolution (`past`, `present`, `future`
-  or None); `reference`: the reference date used (NaT when none) and `reference_source` (`published`,
-  `body` or `none`);
+- `tense`: the tense of the governing verb (`past`, `present`, `future`, or None when no verb decides), only
+  where the value depends on it (weekdays, months without a year...), else None;
+- `reference`: the reference date used (NaT when none) and `reference_source` (`published`, `body` or `none`);
 - `sentence_start, sentence_end`: character offsets of the sentence in the body (cut at line breaks: a
   sentence never runs across paragraphs); `rule`: which rule found
   the expression (`spacy:DATE` for a spaCy span that the rules could only read inside).
@@ -24,10 +24,13 @@ have no interval. Intervals are inclusive days.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from functools import cache, partial
 from typing import Any
 
 import pandas as pd
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from toolkit.config import settings
@@ -41,7 +44,8 @@ TIMEX_COLUMNS = [
 ]  # fmt: skip
 EVENT_COLUMNS = ["article_id", "sentence_id", "date", "interval_start", "interval_end", "timex", "sentence",
                  "entities", "sentence_ids", "offset_start", "offset_end"]  # fmt: skip
-COMPONENTS = ("ner", "senter", "tagger")
+COMPONENTS = ("ner", "senter")  # what the shared parse needs: the tagger runs later, on a few sentences
+TENSE_COMPONENTS = ("tagger",)  # tags for `clause_tense`, only on sentences whose timex value depends on tense
 REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 _DEFAULTS: dict[str, Any] = {
@@ -180,16 +184,9 @@ def _verb_tense(tok) -> str | None:
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    if doc.has_annotation("SENT_START"):
-        return [(s.start_char, s.end_char) for s in doc.sents]
-    return [(0, len(doc.text))]
+    from toolkit.nlp import sentence_spans
 
-
-def _sentence_of(sentences: list[tuple[int, int]], start: int) -> int:
-    for i, (s, e) in enumerate(sentences):
-        if s <= start < e:
-            return i
-    return max(len(sentences) - 1, 0)
+    return sentence_spans(doc) or [(0, len(doc.text))]
 
 
 def _candidates(doc: Doc, use_spacy: bool) -> list[tuple[int, int, str]]:
@@ -225,27 +222,28 @@ def article_timexes(doc: Doc, article_id: str, reference: pd.Timestamp | None, *
 
 
 def timex_rows(doc: Doc, article_id: str, reference: pd.Timestamp | None, reference_source: str,
-               opts: dict[str, Any]) -> list[dict[str, Any]]:  # fmt: skip
-    """The rows of `article_timexes` as plain dicts, so a corpus builds and types its table once."""
+               opts: dict[str, Any], *, model: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    """The rows of `article_timexes` as plain dicts, so a corpus builds and types its table once. `model`
+    names the pipeline whose tagger reads tense when `doc` has no tags (the parse's own model)."""
+    text = doc.text  # built anew from the tokens at every access: read once
     sentences = _sentences(doc)
+    sentence_starts = [s for s, _ in sentences]
+    tense_of = _ClauseTenses(doc, sentences, model)
     rows: list[dict[str, Any]] = []
     history: list[Resolution] = []
     for start, end, rule in _candidates(doc, bool(opts["spacy_spans"])):
-        text = doc.text[start:end]
-        tense = clause_tense(doc, start, end)
-        res = resolve_in_text(doc.text, start, end, reference, rule=rule, tense=tense, previous=history,
-                              default_tense=opts["default_tense"], same_weekday_past=opts["same_weekday_past"])
+        sid = max(bisect_right(sentence_starts, start) - 1, 0)
+        res, tense = _resolve(text, start, end, reference, rule, history, opts, partial(tense_of, sid, start, end))
         if res.value is None and not opts["keep_unresolved"]:
             continue
         if res.value is not None and res.type in ("DATE", "TIME") and res.on_calendar and res.granularity != "decade":
             history.append(res)
-        sid = _sentence_of(sentences, start)
-        s0, s1 = sentences[sid] if sentences else (0, len(doc.text))
-        s0 = max(s0, doc.text.rfind("\n", 0, start) + 1)  # a sentence never runs across a paragraph break
-        line_end = doc.text.find("\n", end)
+        s0, s1 = sentences[sid] if sentences else (0, len(text))
+        s0 = max(s0, text.rfind("\n", 0, start) + 1)  # a sentence never runs across a paragraph break
+        line_end = text.find("\n", end)
         s1 = min(s1, line_end) if line_end >= 0 else s1
         rows.append({
-            "article_id": article_id, "sentence_id": sid, "start": start, "end": end, "text": text,
+            "article_id": article_id, "sentence_id": sid, "start": start, "end": end, "text": text[start:end],
             "type": res.type, "value": res.value, "mod": res.mod, "interval_start": res.interval_start,
             "interval_end": res.interval_end, "granularity": res.granularity, "anchor": res.anchor,
             "offset_start": res.offset_start, "offset_end": res.offset_end, "tense": tense,
@@ -253,6 +251,73 @@ def timex_rows(doc: Doc, article_id: str, reference: pd.Timestamp | None, refere
             "sentence_start": s0, "sentence_end": s1, "rule": rule,
         })  # fmt: skip
     return rows
+
+
+def _resolve(text: str, start: int, end: int, reference: pd.Timestamp | None, rule: str,
+             history: list[Resolution], opts: dict[str, Any], tense_of: Callable[[], str | None],
+             ) -> tuple[Resolution, str | None]:  # fmt: skip
+    """The expression resolved, and the tense it was resolved with. It is read as past and as future
+    first: when both agree (an explicit date, a duration...), no tense can change it (a present or
+    unknown tense picks one of those two readings) and the tagger is not asked; else `tense_of()` decides."""
+
+    def read(tense: str | None) -> Resolution:
+        return resolve_in_text(text, start, end, reference, rule=rule, tense=tense, previous=history,
+                               default_tense=opts["default_tense"],
+                               same_weekday_past=opts["same_weekday_past"])  # fmt: skip
+
+    past, future = read("past"), read("future")
+    if past == future:
+        return past, None
+    tense = tense_of()
+    return {"past": past, "future": future}.get(tense) or read(tense), tense
+
+
+class _ClauseTenses:
+    """`clause_tense` for expressions of one Doc, computed on demand on the expression's sentence alone,
+    tagged when first asked for (the shared parse has no tagger: tagging only these sentences is a fraction
+    of the cost of tagging every article), each sentence at most once."""
+
+    def __init__(self, doc: Doc, sentences: list[tuple[int, int]], model: str | None) -> None:
+        self._doc, self._sentences, self._model = doc, sentences, model
+        self._tagged: dict[int, Doc | None] = {}
+
+    def __call__(self, sentence_id: int, start: int, end: int) -> str | None:
+        if sentence_id not in self._tagged:
+            s0, s1 = self._sentences[sentence_id] if self._sentences else (0, len(self._doc.text))
+            self._tagged[sentence_id] = tagged_sentence(self._doc, s0, s1, model=self._model)
+        sentence = self._tagged[sentence_id]
+        if sentence is None:
+            return None
+        offset = sentence.user_data["start_char"]
+        return clause_tense(sentence, start - offset, end - offset)
+
+
+@cache
+def _tagger(model: str | None) -> Language:
+    from toolkit.nlp import load_pipeline
+
+    return load_pipeline(model=model, components=TENSE_COMPONENTS)
+
+
+def tagged_sentence(doc: Doc, start: int, end: int, *, model: str | None = None) -> Doc | None:
+    """The tokens covering `doc.text[start:end]` as a one-sentence Doc with Penn tags: `doc`'s own tags when
+    it has them, else tagged by `model`'s tagger. Same tokens, so offsets shift by `user_data["start_char"]`,
+    the span's start in `doc`."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if doc.has_annotation("TAG"):
+        sentence = span.as_doc()
+        for token in sentence:
+            token.is_sent_start = token.i == 0
+    else:
+        nlp = _tagger(model)
+        sentence = Doc(nlp.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span],
+                       sent_starts=[t.i == span.start for t in span])  # fmt: skip
+        for _, component in nlp.pipeline:
+            sentence = component(sentence)
+    sentence.user_data["start_char"] = span.start_char
+    return sentence
 
 
 def timexes_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -317,8 +382,8 @@ def extract_timexes(
     progress: bool = True,
     **options: Any,
 ) -> pd.DataFrame:
-    """The `timexes` table of a corpus: each article's `text_column` parsed (ner, senter, tagger; cached)
-    and its temporal expressions resolved against its reference date."""
+    """The `timexes` table of a corpus: each article's `text_column` parsed (ner, senter; cached) and its
+    temporal expressions resolved against its reference date (the tagger reads tense where it matters)."""
     from toolkit.nlp import iter_parse
 
     opts = _options(options)
@@ -335,7 +400,7 @@ def extract_timexes(
     rows: list[dict[str, Any]] = []
     for doc, aid, ref, source in zip(docs, refs["article_id"], refs["reference"], refs["reference_source"],
                                      strict=True):  # fmt: skip
-        rows.extend(timex_rows(doc, str(aid), None if pd.isna(ref) else ref, source, opts))
+        rows.extend(timex_rows(doc, str(aid), None if pd.isna(ref) else ref, source, opts, model=model))
     return timexes_frame(rows)
 
 
