@@ -195,6 +195,19 @@ def test_spacy_dates_that_are_clock_times_are_not_years():
     assert "1700" not in set(extract_timexes(articles, progress=False)["text"])
 
 
+def test_spacy_spans_that_the_rules_reject_in_context_are_dropped():
+    """spaCy's DATE/TIME entities that a rule reads but rejects where they stand (a title, a name, `today's`
+    meaning the present age) are not taken whole instead."""
+    bodies = {
+        "march": "Police scanned protesters at the annual March for Life on Capitol Hill.",
+        "minutes": "\"They are abusing him,\" Gonzalez said on CBS's ''60 Minutes.'' He was angry.",
+        "youth": "``The case of Elian is for today's youth what the blockade was,'' he said.",
+    }
+    articles = pd.DataFrame({"article_id": list(bodies), "body": list(bodies.values()),
+                             "published": [pd.Timestamp("1998-05-01")] * len(bodies)})  # fmt: skip
+    assert extract_timexes(articles, progress=False).empty
+
+
 TENSE_CASES = {
     # `as soon as` / `as early as` put a weekday ahead even with a modal that gives no tense
     "soon": ("The delegation could leave for Geneva as soon as Thursday, officials said.", "2003-05-06", "Thursday",
@@ -206,6 +219,9 @@ TENSE_CASES = {
     # a plan, schedule or expectation points ahead of the time it was made
     "plan": ("The referendum was scheduled for September, the electoral board said.", "2004-06-20", "September",
              "2004-09"),
+    # a present-tense clause points to the nearest such weekday (here the coming one)
+    "present": ("He and Yasser Arafat meet separately Monday with Madeleine Albright.", "1998-05-01", "Monday",
+                "1998-05-04"),
 }  # fmt: skip
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.timex import Resolution, find_timexes, parse_number, resolve_timex
+from toolkit.timex import Resolution, find_timexes, parse_number, resolve_in_text, resolve_timex
 
 FRI = pd.Timestamp("2012-06-22")  # a Friday
 
@@ -175,7 +175,8 @@ references = st.one_of(
 words = st.sampled_from(
     "yesterday today tomorrow last next this week month year quarter ago later earlier early late mid the end of "
     "Thursday Friday January August spring 15-month two years decade 1990s 2009-2010 every morning annually now "
-    "past future 12 31 , 9999 0001 a few several century first third half of since".split()
+    "past future 12 31 , 9999 0001 a few several century first third half of since midday morning previous "
+    "20th nineteenth or so and in near term eighth".split()
 )
 texts = st.one_of(st.text(max_size=40), st.lists(words, min_size=1, max_size=6).map(" ".join))
 
@@ -212,3 +213,97 @@ def test_a_sentence_opening_with_now_comma_is_a_discourse_marker(text):
                                   "It has gone on for five months now, he said."])  # fmt: skip
 def test_now_naming_the_present_is_still_found(text):
     assert "now" in {c.text.lower() for c in find_timexes(text)}
+
+
+def test_a_weekday_in_a_present_tense_clause_is_the_nearest_one():
+    """`Arafat and Netanyahu meet Albright Monday` in Friday's paper is the coming Monday."""
+    assert value("Monday", tense="present") == "2012-06-25"
+    assert value("Sunday", tense="present") == "2012-06-24"
+    assert value("Wednesday", tense="present") == "2012-06-20"  # two days back is nearer than five ahead
+
+
+def test_the_year_ended_is_a_length_of_a_year():
+    text = "It had revenue of $76 million for the year ended March 31. For the year ended July 2, it lost money."
+    found = [c for c in find_timexes(text) if c.text.lower() == "the year"]
+    assert len(found) == 2  # `For the year` at a sentence start too
+    values = {resolve_in_text(text, c.start, c.end, "1989-11-01", rule=c.rule).value for c in found}
+    assert values == {"P1Y"}
+
+
+def test_the_first_months_of_a_named_year_are_that_years_opening_stretch():
+    res = resolve_timex("the first nine months of 1997", "1998-02-06")
+    assert (res.value, res.anchor) == ("P9M", "explicit")
+    assert (res.interval_start, res.interval_end) == (pd.Timestamp("1997-01-01"), pd.Timestamp("1997-09-30"))
+    this_year = resolve_timex("the first three months of this year", "1998-02-06")
+    assert (this_year.interval_start, this_year.interval_end) == (pd.Timestamp("1998-01-01"),
+                                                                  pd.Timestamp("1998-03-31"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("the 1990 invasion of Kuwait", ["1990"]), ("the 1998 abortion clinic bombing", ["1998"]),
+     ("about 2000 million dollars", []), ("leads we check on a daily basis", ["daily"]),
+     ("Over the summer, rivals cut prices.", ["summer"])],
+)  # fmt: skip
+def test_finder_context_checks_do_not_reject_plain_dates(text, expected):
+    assert [c.text for c in find_timexes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "mod"),
+    [("midday", "2012-06-22T12:00", None), ("the last half of 1989", "1989-H2", None),
+     ("a week or so ago", "2012-06-15", "APPROX"), ("Last Friday", "2012-06-15", None),
+     ("the 20th century", "19", None), ("the early nineteenth century", "18", "START"),
+     ("the near term", "FUTURE_REF", None), ("the winter of nineteen ninety-four", "1994-WI", None),
+     ("Sunday, March eighth", "2012-03-08", None)],
+)  # fmt: skip
+def test_more_news_expressions(text, expected, mod):
+    res = resolve_timex(text, FRI)
+    assert (res.value, res.mod) == (expected, mod)
+
+
+def test_names_and_modifiers_are_not_timexes():
+    text = "He works for 20th Century Fox, reads the morning paper and sees near-term earnings trouble."
+    assert find_timexes(text) == []
+
+
+def test_a_part_of_the_day_belongs_to_the_day_last_named():
+    text = "Prices crashed Friday. Dealers placed heavy orders in the morning. By mid afternoon, they sold."
+    found = {c.text: c for c in find_timexes(text)}
+    assert set(found) == {"Friday", "the morning", "mid afternoon"}
+    friday = resolve_timex("Friday", "1989-10-30", tense="past")
+    morning = found["the morning"]
+    res = resolve_in_text(text, morning.start, morning.end, "1989-10-30", rule=morning.rule, previous=[friday])
+    assert (res.type, res.value, res.anchor) == ("TIME", "1989-10-27TMO", "previous")
+    afternoon = resolve_timex("mid afternoon", "1998-03-06")
+    assert (afternoon.value, afternoon.mod) == ("1998-03-06TAF", "MID")
+
+
+def test_the_previous_weekday_counts_from_the_day_last_named():
+    friday = resolve_timex("Friday", "1989-10-30", tense="past")
+    res = resolve_timex("the previous Friday", "1989-10-30", previous=[friday])
+    assert (res.value, res.anchor) == ("1989-10-20", "previous")
+    assert resolve_timex("the following Monday", "1989-10-30", previous=[friday]).value == "1989-10-30"
+
+
+def test_bare_units_after_in_are_a_vague_duration():
+    text = "growth for the first time in years."
+    found = find_timexes(text)
+    assert [c.text for c in found] == ["years"]
+    assert resolve_in_text(text, found[0].start, found[0].end, FRI, rule=found[0].rule).value == "PXY"
+    assert find_timexes("in years to come") == []
+
+
+def test_the_second_day_of_a_pair_takes_the_month_of_the_first():
+    text = "The summit will be held on April 24 and 25."
+    found = find_timexes(text)
+    assert [c.text for c in found] == ["April 24", "25"]
+    second = found[1]
+    res = resolve_in_text(text, second.start, second.end, "1999-02-10", rule=second.rule, tense="future")
+    assert res.value == "1999-04-25"
+    assert resolve_timex("25", "1999-02-10").value is None  # a bare number alone is no date
+
+
+def test_the_weeks_before_an_event_are_not_a_length():
+    assert find_timexes("His car was spotted in the weeks before the shooting.") == []
+    assert [c.text for c in find_timexes("He paid them in the weeks ahead.")] == ["the weeks"]

@@ -205,8 +205,8 @@ def _candidates(doc: Doc, use_spacy: bool) -> list[tuple[int, int, str]]:
                      and not (c.text.lower() == "today" and text[ent.start_char + c.end :][:2] in ("'s", "\u2019s"))]
             if inner:
                 spans.extend((ent.start_char + c.start, ent.start_char + c.end, c.rule) for c in inner)
-            elif is_clock_time(text, ent.start_char, ent.end_char):
-                continue  # `1700 UTC`: spaCy's DATE, but a clock time
+            elif found or is_clock_time(text, ent.start_char, ent.end_char):
+                continue  # the rules read it and its context says no (`March for Life`, `60 Minutes`, `1700 UTC`)
             else:
                 spans.append((ent.start_char, ent.end_char, f"spacy:{ent.label_}"))
     return sorted(spans)

@@ -5,7 +5,7 @@ extents, `resolve_timex(text, reference, tense=..., previous=...)` normalises on
 reference (publication) date. The rules follow HeidelTime's news conventions:
 
 - weekday names and months/seasons/days without a year are resolved by the tense of the governing verb
-  (past: the most recent occurrence, future: the next one, present: the reference week/year); a weekday equal
+  (past: the most recent occurrence, future: the next one, present: the nearest one); a weekday equal
   to the reference day's weekday is the reference day itself; with no tense cue `default_tense` decides;
 - `yesterday`, `last week`, `a year ago` count from the reference date (anchor `publication`);
   `two weeks later`, `a year earlier`, `the following day` count from the previous date of the article
@@ -392,12 +392,15 @@ def _weekday(ctx: _Ctx, weekday: int, direction: str | None = None) -> date:
         return ref
     if tense in ("future", "next"):
         return ref + timedelta(days=diff % 7)
+    if tense == "present":
+        ahead = diff % 7
+        return ref + timedelta(days=ahead) if ahead <= 3 else ref - timedelta(days=7 - ahead)
     return ref - timedelta(days=(-diff) % 7)
 
 
 def _year_for_month(ctx: _Ctx, month: int, day: int | None = None) -> int:
     """Year of a month (or month-day) named without a year: past -> the latest not after the reference,
-    future -> the next not before it, present -> the reference year."""
+    future -> the next not before it, present -> the nearest occurrence."""
     ref = ctx.ref
     assert ref is not None
     tense = _tense(ctx)
@@ -586,6 +589,49 @@ def _month_day(m: re.Match, ctx: _Ctx) -> Resolution | None:
     return _calendar(_day(d), anchor="publication", ctx=ctx)
 
 
+# ordinal words up to 31 (days of a month, centuries), the longest first so that a regex tries them first
+_ORDINAL_WORDS = {
+    word: n for n, word in enumerate(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+         "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+         "twentieth"] + [f"twenty-{w}" for w in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                                 "eighth", "ninth")] + ["thirtieth", "thirty-first"], start=1)
+}  # fmt: skip
+_ORDINAL_WORD_RE = "(?:" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)).replace("-", "[- ]") + ")"
+
+
+def _ordinal_number(word: str) -> int:
+    """`21st` or `twenty-first` -> 21."""
+    word = word.lower().replace(" ", "-")
+    return int(word[:-2]) if word[0].isdigit() else _ORDINAL_WORDS[word]
+
+
+def _day_of_month(month_word: str, day: int, year: str | None, ctx: _Ctx) -> Resolution | None:
+    """`month_word day[, year]` read as the month_day and month_day_year rules read it."""
+    if year:
+        return _month_day_year(re.match(r"(?P<m>\S+) (?P<d>\d+) (?P<y>\d+)", f"{month_word} {day} {year}"), ctx)  # type: ignore[arg-type]
+    return _month_day(re.match(r"(?P<dir>)(?P<m>\S+) (?P<d>\d+)", f"{month_word} {day}"), ctx)  # type: ignore[arg-type]
+
+
+@_rule("month_ordinal_day", rf"(?:{_WEEKDAY_RE},? )?(?P<m>{_MONTH_RE}) (?:the )?(?P<dw>{_ORDINAL_WORD_RE})"
+                            rf"(?:,? (?P<y>{_YEAR_RE}))?", flags=0)  # fmt: skip
+def _month_ordinal_day(m: re.Match, ctx: _Ctx) -> Resolution | None:
+    """A day written as an ordinal word, as broadcast transcripts have it: `Sunday, March eighth`."""
+    return _day_of_month(m["m"], _ordinal_number(m["dw"]), m["y"], ctx)
+
+
+_FIRST_OF_PAIR = re.compile(rf"(?P<m>{_MONTH_RE}) \d{{1,2}}(?:st|nd|rd|th)? (?:and|or|to|through) $")
+
+
+@_rule("second_day", rf"(?:(?<=\d and )|(?<=\d or )|(?<=\d to )|(?<=\d through ))(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                     rf"(?:,? (?P<y>{_YEAR_RE}))?",
+       accept=lambda t, s, e: _FIRST_OF_PAIR.search(t, max(0, s - 24), s) is not None)  # fmt: skip
+def _second_day(m: re.Match, ctx: _Ctx) -> Resolution | None:
+    """The bare day closing a pair (`on April 24 and 25`): a day of the month named just before it."""
+    first = _FIRST_OF_PAIR.search(m.string, max(0, m.start() - 24), m.start())
+    return None if first is None else _day_of_month(first["m"], int(m["d"]), m["y"], ctx)
+
+
 @_rule("day_month", rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{_MONTH_RE})", flags=0)
 def _day_month(m: re.Match, ctx: _Ctx) -> Resolution | None:
     return _month_day(m, ctx)
@@ -640,7 +686,7 @@ def _year_ok(text: str, start: int, end: int) -> bool:
     after = text[end:end + 15].lower()
     before = text[max(0, start - 12):start].lower()
     if re.match(r"\s*(?:percent|per cent|people|members|shares|points|troops|soldiers|km|miles|feet|tons|"
-                r"units|cars|jobs|men|women|employees|residents|votes|dollars|[a-z]+ion\b)", after):  # fmt: skip
+                r"units|cars|jobs|men|women|employees|residents|votes|dollars|[mbr]illions?\b)", after):  # fmt: skip
         return False
     if is_clock_time(text, start, end):
         return False
@@ -660,28 +706,33 @@ _TENS_RE = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ONES_RE = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 
 
-@_rule("spoken_year", rf"(?:the year )?(?:(?P<c>{_TEENS_RE}) (?P<rest>{_TENS_RE}(?:[- ]{_ONES_RE})?|hundred"
-                      rf"|oh[- ]{_ONES_RE}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-                      rf"|nineteen)|two thousand(?: and)?(?: (?P<tail>{_ONES_RE}|ten|eleven|twelve))?)",
-       accept=lambda t, s, e: not re.match(r"\s*(?:percent|people|dollars|of|million|billion|thousand)\b",
-                                           t[e:e + 12].lower()))  # fmt: skip
-def _spoken_year(m: re.Match, ctx: _Ctx) -> Resolution | None:
-    """Years as broadcast transcripts spell them: `nineteen ninety-four`, `the year two thousand`."""
+_SPOKEN_YEAR_RE = (rf"(?:(?P<c>{_TEENS_RE}) (?P<rest>{_TENS_RE}(?:[- ]{_ONES_RE})?|hundred|oh[- ]{_ONES_RE}|ten|eleven"
+                   rf"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+                   rf"|two thousand(?: and)?(?: (?P<tail>{_ONES_RE}|ten|eleven|twelve))?)")  # fmt: skip
+
+
+def _spoken_year_number(m: re.Match) -> int | None:
+    """The year read by the groups of `_SPOKEN_YEAR_RE` in `m`: `nineteen ninety-four` -> 1994."""
     if m["c"]:
         century = parse_number(m["c"])
         rest = m["rest"].lower().replace("oh", "").strip(" -")
         tail = 0.0 if rest == "hundred" else parse_number(rest)
         if not isinstance(century, float) or not isinstance(tail, float):
             return None
-        year = int(century * 100 + tail)
-    else:
-        tail_n = parse_number(m["tail"]) if m["tail"] else 0.0
-        if not isinstance(tail_n, float):
-            return None
-        year = 2000 + int(tail_n)
+        return int(century * 100 + tail)
+    tail_n = parse_number(m["tail"]) if m["tail"] else 0.0
+    return 2000 + int(tail_n) if isinstance(tail_n, float) else None
+
+
+@_rule("spoken_year", rf"(?:the year )?{_SPOKEN_YEAR_RE}",
+       accept=lambda t, s, e: not re.match(r"\s*(?:percent|people|dollars|of|million|billion|thousand)\b",
+                                           t[e:e + 12].lower()))  # fmt: skip
+def _spoken_year(m: re.Match, ctx: _Ctx) -> Resolution | None:
+    """Years as broadcast transcripts spell them: `nineteen ninety-four`, `the year two thousand`."""
     if not m.group(0).lower().startswith("the year") and not m["c"] and not m["tail"]:
         return None  # a bare "two thousand" is a number
-    return _calendar(_year(year), anchor="explicit")
+    year = _spoken_year_number(m)
+    return None if year is None else _calendar(_year(year), anchor="explicit")
 
 
 @_rule("quarter_year", rf"(?:the )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of| of fiscal|,)? (?P<y>{_YEAR_RE})")  # noqa: E501
@@ -733,9 +784,9 @@ def _quarter_rule(m: re.Match, ctx: _Ctx) -> Resolution | None:
     return _calendar(base, anchor=anchor, ctx=ctx)
 
 
-@_rule("half_year", rf"(?:the )?(?P<o>first|second) half(?: of (?P<y>{_YEAR_RE}|this year|last year|next year|the year))?")  # noqa: E501
+@_rule("half_year", rf"(?:the )?(?P<o>first|second|last|latter) half(?: of (?P<y>{_YEAR_RE}|this year|last year|next year|the year))?")  # noqa: E501
 def _half_rule(m: re.Match, ctx: _Ctx) -> Resolution | None:
-    h = 1 if m["o"].lower() == "first" else 2
+    h = 1 if m["o"].lower() == "first" else 2  # the second, last or latter half
     y_text = (m["y"] or "").lower()
     if y_text.isdigit():
         return _calendar(_half(int(y_text), h), anchor="explicit")
@@ -785,28 +836,83 @@ def _this_part_of_day(m: re.Match, ctx: _Ctx) -> Resolution | None:
     return replace(res, value=f"{res.value}T{pod}")
 
 
-@_rule("weekday", rf"(?:(?P<dir>last|next|this|coming|past|early|late) )?(?P<w>{_WEEKDAY_RE})(?:'s)?"
-                  rf"(?: (?P<pod>morning|afternoon|evening|night))?",
+@_rule("weekday", rf"(?:(?P<dir>(?i:last|next|this|coming|past|early|late|the previous|the following)) )?"
+                  rf"(?P<w>{_WEEKDAY_RE})(?:'s)?(?: (?P<pod>morning|afternoon|evening|night))?",
        flags=0)  # fmt: skip
 def _weekday_rule(m: re.Match, ctx: _Ctx) -> Resolution | None:
     wd = WEEKDAYS[m["w"].lower().rstrip(".")]
     pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
     direction = (m["dir"] or "").lower()
     typ = "TIME" if pod else "DATE"
-    if ctx.ref is None:
+    if ctx.ref is None and direction not in ("the previous", "the following"):
         return Resolution(typ, f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), None, None, None, "day", "none")
-    direction_word = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(direction)
-    d = _weekday(ctx, wd, direction_word)
-    res = _calendar(_day(d), anchor="publication", ctx=ctx, typ=typ)
+    anchor = "publication"
+    if direction in ("the previous", "the following"):
+        # the weekday before (after) the day the article last named: `down 4.5% from the previous Friday`
+        prev = ctx.previous
+        if prev is not None and prev.granularity == "day" and prev.interval_start is not None:
+            base, anchor = _to_date(prev.interval_start), "previous"
+        elif ctx.ref is not None:
+            base = ctx.ref
+        else:
+            return Resolution(typ, f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), None, None, None, "day", "none")
+        assert base is not None
+        if direction == "the previous":
+            d = base - timedelta(days=(base.isoweekday() - wd) % 7 or 7)
+        else:
+            d = base + timedelta(days=(wd - base.isoweekday()) % 7 or 7)
+    else:
+        direction_word = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(direction)
+        d = _weekday(ctx, wd, direction_word)
+    res = _calendar(_day(d), anchor=anchor, ctx=ctx, typ=typ)
     return replace(res, value=res.value + (f"T{pod}" if pod else ""))
 
 
+@_rule("ordinal_century", rf"(?:the )?(?:(?P<edge>{_EDGE_RE})[- ]?)?"
+                          rf"(?P<o>\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORD_RE})[- ]century",
+       accept=lambda t, s, e: not re.match(r" [A-Z]", t[e:e + 2]))  # fmt: skip
+def _ordinal_century(m: re.Match, ctx: _Ctx) -> Resolution | None:
+    """`the 20th century` (TIMEX3 value `19`), `the early nineteenth century`; not a name (`20th Century Fox`)."""
+    n = _ordinal_number(m["o"])
+    if not 1 <= n <= 22:
+        return None
+    return _calendar(_century((n - 1) * 100), anchor="explicit", mod=_edge_mod(m["edge"]))
+
+
+def _part_of_day_ok(text: str, start: int, end: int) -> bool:
+    """`by mid afternoon`, `in the morning`: a part of the day the article is about, not `the morning paper`."""
+    if re.match(r"\s*(?:'s|of|after|before|session|sessions|paper|papers|edition|news|shift|rush|prayers?)\b",
+                text[end:end + 12], re.I):
+        return False
+    if text[start:end].lower().startswith("the "):
+        return re.search(r"\b(?:in|by|during|until|till|through|throughout)\s+$", text[max(0, start - 12):start],
+                         re.I) is not None  # fmt: skip
+    return True
+
+
+@_rule("part_of_day", r"(?:(?P<edge>early|late|mid)[- ]?|the )(?P<pod>morning|afternoon|evening)",
+       accept=_part_of_day_ok)
+def _part_of_day(m: re.Match, ctx: _Ctx) -> Resolution | None:
+    """A part of the day the article last named (else of the reference day): `Dealers placed orders in the
+    morning`, `by mid afternoon`."""
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    mod = _edge_mod(m["edge"])
+    last_day = next((r for r in reversed(ctx.history) if r.granularity in ("day", "minute") and r.on_calendar), None)
+    if last_day is not None:
+        res = _calendar(_day(_to_date(last_day.interval_start)), anchor="previous", ctx=ctx, typ="TIME")  # type: ignore[arg-type]
+    elif ctx.ref is not None:
+        res = _calendar(_day(ctx.ref), anchor="publication", ctx=ctx, typ="TIME")
+    else:
+        return _relative_unknown(f"XXXX-XX-XXT{pod}", "day", (0.0, 0.0), typ="TIME", mod=mod)
+    return replace(res, value=f"{res.value}T{pod}", mod=mod)
+
+
 @_rule("the_year", r"the (?P<fiscal>fiscal |calendar )?year(?P<ended>(?= end(?:ed|ing)\b))?",
-       accept=lambda t, s, e: re.search(r"\b(?:of|for|in|during|through|throughout)\s+$", t[max(0, s - 12):s]) is not None  # noqa: E501
+       accept=lambda t, s, e: re.search(r"\b(?:of|for|in|during|through|throughout)\s+$", t[max(0, s - 12):s], re.I) is not None  # noqa: E501
        and not re.match(r"\s*(?:before|after|when|that|in which|of the|'s)\b", t[e:e + 12]))  # fmt: skip
 def _the_year(m: re.Match, ctx: _Ctx) -> Resolution | None:
     """`for the year`, `in the year`: the year being reported; `the year ended June 30` is a year's length."""
-    if m["ended"]:
+    if m["ended"] is not None:  # an empty group: the lookahead saw `ended`
         return Resolution("DURATION", "P1Y", None, None, None, "year", "none")
     if ctx.ref is None:
         return Resolution("DATE", "XXXX", None, None, None, "year", "none")
@@ -822,9 +928,10 @@ def _the_weekend(m: re.Match, ctx: _Ctx) -> Resolution | None:
     return _calendar(_weekend(d), anchor="publication", ctx=ctx)
 
 
-@_rule("bare_units", r"(?:(?<=\bfor )|(?<=\bwithin ))(?P<u>minutes|hours|days|weeks|months|years|decades|centuries)(?! of)")  # noqa: E501
+@_rule("bare_units", r"(?:(?<=\bfor )|(?<=\bwithin )|(?<=\bin )(?=(?:weeks|months|years|decades)(?! to come| past)))"
+                    r"(?P<u>minutes|hours|days|weeks|months|years|decades|centuries)(?! of)")  # fmt: skip
 def _bare_units(m: re.Match, ctx: _Ctx) -> Resolution | None:
-    """`for weeks`, `within years`: a duration of unknown length."""
+    """`for weeks`, `within years`, `the first time in years`: a duration of unknown length."""
     value, _ = _duration_value("X", m["u"])
     return Resolution("DURATION", value, None, None, None, _unit_of(m["u"])[2], "none")
 
@@ -962,15 +1069,18 @@ def _this_unit(m: re.Match, ctx: _Ctx) -> Resolution | None:
     return _calendar(_period_at(target, gran), anchor=anchor, mod=mod, ctx=ctx)
 
 
-@_rule("season", rf"(?:(?P<edge>{_EDGE_RE}) ?)?(?:(?P<dir>last|next|this|that) )?(?P<s>spring|summer|fall|autumn|winter)(?:(?: of)? (?P<y>{_YEAR_RE}))?",  # noqa: E501
+@_rule("season", rf"(?:(?P<edge>{_EDGE_RE}) ?)?(?:(?P<dir>last|next|this|that) )?"
+                 rf"(?P<s>spring|summer|fall|autumn|winter)"
+                 rf"(?:(?: of)? (?P<y>{_YEAR_RE})| of (?P<spoken>{_SPOKEN_YEAR_RE}))?",
        accept=lambda t, s, e: bool(re.search(r"\d{4}$", t[s:e])) or re.search(
-           r"\b(?:in|during|since|until|by|through|last|next|this|early|late|mid|that|over)\s+$", t[max(0, s - 8):s].lower()  # noqa: E501
+           r"\b(?:in|during|since|until|by|through|last|next|this|early|late|mid|that|over)\s+(?:the\s+)?$", t[max(0, s - 12):s].lower()  # noqa: E501
        ) is not None or t[s:e].lower().startswith(("last", "next", "this", "early", "late", "mid")))  # fmt: skip
 def _season_rule(m: re.Match, ctx: _Ctx) -> Resolution | None:
     code = SEASONS[m["s"].lower()]
     mod = _edge_mod(m["edge"])
-    if m["y"]:
-        return _calendar(_season(int(m["y"]), code), anchor="explicit", mod=mod)
+    if m["y"] or m["spoken"]:  # `the winter of nineteen ninety-four`, as broadcast transcripts spell it
+        year = int(m["y"]) if m["y"] else _spoken_year_number(m)
+        return None if year is None else _calendar(_season(year, code), anchor="explicit", mod=mod)
     direction = (m["dir"] or "").lower()
     if direction:
         return None  # handled by this_unit
@@ -1025,14 +1135,18 @@ _GRAN_RANK = {"day": 1, "weekend": 2, "week": 2, "month": 3, "quarter": 4, "seas
               "decade": 7, "century": 8}  # fmt: skip
 
 
-@_rule("ago", rf"(?:(?P<approx>{_APPROX_RE}) )?(?P<n>{_QTY})[ -](?P<u>{_UNIT_RE}) ago")
+@_rule("ago", rf"(?:(?P<approx>{_APPROX_RE}) )?(?P<n>{_QTY})[ -](?P<u>{_UNIT_RE})(?: or so)? ago")
 def _ago(m: re.Match, ctx: _Ctx) -> Resolution | None:
     # "a year ago" in a results report means the same period a year before the one just discussed
     letter = _unit_of(m["u"])[0]
     topic = ctx.topic("quarter") if letter == "Y" else None
     if topic is not None and ctx.ref is not None and 0 <= (ctx.ref - _to_date(topic.interval_start)).days <= 366:  # type: ignore[operator]
-        return _ago_later(m, replace(ctx, previous=topic), -1, from_previous=True)
-    return _ago_later(m, ctx, -1, from_previous=False)
+        res = _ago_later(m, replace(ctx, previous=topic), -1, from_previous=True)
+    else:
+        res = _ago_later(m, ctx, -1, from_previous=False)
+    if res is not None and res.mod is None and " or so " in m.group(0).lower():
+        res = replace(res, mod="APPROX")  # `a week or so ago`
+    return res
 
 
 @_rule("later_earlier", rf"(?:(?P<approx>{_APPROX_RE}) )?(?P<n>{_QTY})[ -](?P<u>{_UNIT_RE}) (?P<dir>later|earlier|before|after|afterwards?|previously|hence|from now|on)(?! (?:the|a|an|his|her|their|its|this|that|[A-Z0-9]))")  # fmt: skip  # noqa: E501
@@ -1092,17 +1206,22 @@ def _recent_units(m: re.Match, ctx: _Ctx) -> Resolution | None:
     if isinstance(n, str):
         return Resolution("DURATION", value, None, None, None, _unit_of(unit_word)[2], "none")
     letter = _unit_of(unit_word)[0]
-    if direction in ("first", "initial") and m["of"] and m["y"] and m["y"][0].isdigit() and not isinstance(n, str):
-        y = int(m["y"])
+    if direction in ("first", "initial") and m["of"] is not None:  # `of 1997` is only looked at: an empty group
+        # `the first nine months of 1997` (or `of this year`): the opening stretch of that year
+        year_text = m["y"].lower()
+        if year_text[0].isdigit():
+            y, anchor = int(year_text), "explicit"
+        elif ctx.ref is not None:
+            y, anchor = ctx.ref.year - (year_text == "last year"), "publication"
+        else:
+            return Resolution("DURATION", value, None, None, None, _unit_of(unit_word)[2], "none")
         start = date(y, 1, 1)
         try:
             end = _shift(start, n, letter) - timedelta(days=1)
         except (OverflowError, ValueError):
-            return Resolution("DURATION", value, None, None, None, _unit_of(unit_word)[2], "explicit")
-        return Resolution("DURATION", value, None, _ts(start), _ts(end), _unit_of(unit_word)[2], "explicit")
-    if direction in ("past", "last", "recent", "previous", "latest", "preceding") or (
-        direction == "first" and not m["of"]
-    ):
+            return Resolution("DURATION", value, None, None, None, _unit_of(unit_word)[2], anchor)
+        return Resolution("DURATION", value, None, _ts(start), _ts(end), _unit_of(unit_word)[2], anchor)
+    if direction in ("past", "last", "recent", "previous", "latest", "preceding", "first"):
         return _duration_to_reference(value, days, _unit_of(unit_word)[2], ctx, ending=True)
     if direction in ("next", "coming", "following", "ensuing"):
         return _duration_to_reference(value, days, _unit_of(unit_word)[2], ctx, ending=False)
@@ -1158,6 +1277,9 @@ def _duration_ok(text: str, start: int, end: int) -> bool:
             return False
     if re.match(r"\s+of\b", text[end:end + 4]) and span.endswith("quarter"):
         return False
+    if re.fullmatch(r"the \w+s", span) and re.match(r"\s+(?:before|after|leading|preceding|prior|following)\b",
+                                                    text[end:end + 12], re.I):  # fmt: skip
+        return False  # `in the weeks before the shooting`: a time anchored on an event, not a length
     return True
 
 
@@ -1231,7 +1353,7 @@ _FREQ = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "q
 
 
 @_rule("frequency", r"(?:daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly|biannually|semi-?annually)",
-       flags=0, accept=lambda t, s, e: not re.match(r"\s+(?:newspaper|paper|magazine|publication|journal|basis|[A-Z])", t[e:e + 14]))  # fmt: skip  # noqa: E501
+       flags=0, accept=lambda t, s, e: not re.match(r"\s+(?:newspaper|paper|magazine|publication|journal|[A-Z])", t[e:e + 14]))  # fmt: skip  # noqa: E501
 def _frequency(m: re.Match, ctx: _Ctx) -> Resolution | None:
     word = m.group(0).lower()
     return Resolution("SET", _FREQ[word], None, None, None, None, "none")
@@ -1243,7 +1365,8 @@ _REF_WORDS = {
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
     "lately": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
     "in the past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming days": "FUTURE_REF",
+    "shortly": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the coming days": "FUTURE_REF",
     "the recent past": "PAST_REF", "once": "PAST_REF",
 }  # fmt: skip
 
@@ -1262,6 +1385,8 @@ def _ref_ok(text: str, start: int, end: int) -> bool:
         return False
     if word == "now" and re.match(r",", after) and re.search(r"(?:^|[.!?:\n]\s*|[.!?]\s*[\"'`]+\s*|^[\"'`]+)$", before):
         return False  # a sentence opening with `Now,` turns the argument, it does not name a time
+    if word.endswith(" term") and re.match(r"[- ]+(?!(?:and|or|but|as|is|was|will|if|when)\b)[a-z]", after):
+        return False  # `the near term outlook`: a modifier
     if word == "now" and re.search(r"\b(?:from|until|till|by)\s+$", before):
         return True
     if word == "now" and re.match(r"\s*(?:that)\b", after):
@@ -1270,6 +1395,7 @@ def _ref_ok(text: str, start: int, end: int) -> bool:
 
 
 @_rule("reference_word", r"(?:right now|just now|now|currently|current|the present|at present|presently|nowadays|"
+                         r"the (?:near|short) term|"
                          r"these days|recently|lately|the recent past|the past|the near future|the future)",
        accept=_ref_ok)  # fmt: skip
 def _reference_word(m: re.Match, ctx: _Ctx) -> Resolution | None:
@@ -1312,9 +1438,10 @@ def _clock_time(m: re.Match, ctx: _Ctx) -> Resolution | None:
     return replace(day, type="TIME", value=day.value.split("T")[0] + clock, granularity="minute")
 
 
-@_rule("noon", rf"(?P<w>noon|midnight)(?: (?P<day>{_WEEKDAY_RE}|today|yesterday|tomorrow))?", flags=re.IGNORECASE)
+@_rule("noon", rf"(?P<w>noon|midday|midnight)(?: (?P<day>{_WEEKDAY_RE}|today|yesterday|tomorrow))?",
+       flags=re.IGNORECASE)
 def _noon(m: re.Match, ctx: _Ctx) -> Resolution | None:
-    clock = "T12:00" if m["w"].lower() == "noon" else "T24:00"
+    clock = "T24:00" if m["w"].lower() == "midnight" else "T12:00"
     day: Resolution | None = None
     if m["day"]:
         sub = re.match(rf"(?P<dir>)(?P<w>{_WEEKDAY_RE})(?P<pod>)", m["day"])
