@@ -39,7 +39,7 @@ def _value(text: str) -> object:
 def _subset_dir(base: Path, names: list[str], into: Path) -> Path:
     into.mkdir(parents=True, exist_ok=True)
     for name in names:
-        source = base / name
+        source = (base / name).resolve()  # an absolute target: the link lives in a temporary folder
         if source.exists():
             (into / name).symlink_to(source)
     return into

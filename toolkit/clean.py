@@ -12,6 +12,10 @@ How a line is judged (the signals of jusText, C4/Gopher and CCNet, combined):
    between body lines are body, a menu or a list of headlines costs more than it brings); further
    runs are added when they carry enough prose. When the article's paragraphs are separated by blank
    lines, lines laid out the same way next to it are kept (captions, lists) unless they are bad.
+   Lists and tables dumped one item or cell per line (a recipe, a standings table: short lines that
+   mostly carry numbers) cost nothing in the run, and the article that reaches one takes it in whole;
+   so do the short lines right after a body line ending in a colon (the items it introduces). Label
+   lines take out what they label: the caption under `Image caption`, the links under `More:`.
    Everything before the first and after the last body line is dropped with a reason.
 4. Structure: a copy of an earlier line is a `duplicate` (`copy of line 2`) and its first occurrence at
    the top of the article is the `standfirst` (so is a summary line just above a byline or date line);
@@ -59,6 +63,9 @@ _FALLBACK: dict[str, Any] = {
     "near_gap": 3,
     "first_run_ratio": 0.5,
     "near_block_min_score": 10.0,
+    "brief_min_words": 5,
+    "list_min_items": 6,
+    "list_number_share": 0.6,
     "teaser_max_words": 40,
     "duplicate_min_words": 8,
     "title_max_distance": 6,
@@ -100,16 +107,29 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CLOSERS = "\"'”’»)]】」』*"
-_TERMINAL = re.compile(r"[.!?。！？;:…][" + re.escape(_CLOSERS) + r"]*$")
-_SENTENCE_END = re.compile(r"[.!?。！？][" + re.escape(_CLOSERS) + r"]*$")
-_FULL_STOP = re.compile(r"(?<!\.)[.!。！][" + re.escape(_CLOSERS) + r"]*$")
+# Emoji and pictographs (with their variation selector, joiner and skin-tone modifiers) may follow the
+# punctuation that ends a sentence (`We hope to see you soon! 🙂`).
+_EMOJI = "\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff"
+_TAIL = r"(?:[" + re.escape(_CLOSERS) + r"]|\s*[" + _EMOJI + r"])*$"
+_TERMINAL = re.compile(r"[.!?。！？;:…]" + _TAIL)
+_SENTENCE_END = re.compile(r"[.!?。！？]" + _TAIL)
+_FULL_STOP = re.compile(r"(?<!\.)[.!。！]" + _TAIL)
 _ELLIPSIS = re.compile(r"(\.\.\.|…)[" + re.escape(_CLOSERS) + r"]*$")
+# A number standing as a word of its own (`5040`, `60–90`, `1/2`, `½`, `$11.99`, `3rd`), not part of a name
+# such as `T20I` or `4PM`: the cells of a table and the quantities of a recipe.
+_NUMBER = re.compile(
+    r"(?<![^\W\d_])[-+−]?[$€£¥₹₩]?(?:\d+(?:[.,:/–-]\d+)*|[½¼¾⅓⅔⅛])(?:%|st|nd|rd|th)?(?![^\W\d_])"
+)
+# Numbers of a sidebar rather than of a table: a count after a label (`Akhlaq (47)`), an archive month
+# (`November 2019`).
+_COUNTER = re.compile(r"\s*\(\d+\)$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
 # Menu, sharing, consent and footer phrases (matched on short lines only; prose may mention them).
 _BOILER_PHRASE = re.compile(
     r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcookies?\b|\bprivacy (?:policy|notice|settings)\b|"
     r"\bterms (?:of|and) (?:use|service|conditions)\b|\bsign (?:in|up)\b|\blog ?in\b|\bsubscribe\b|"
     r"\bnewsletters?\b|\bfollow us\b|\bshare (?:this|on)\b|\badvertisement\b|^advertising$|\bread more\b|"
+    r"^follow \w+(?: \w+)? on (?:twitter|facebook|instagram|linkedin|youtube)\b|"
     r"\bclick here\b|\bskip to (?:main )?content\b|\bback to top\b|\breturn to top\b|\bloading\b|"
     r"\bmost (?:popular|read|viewed)\b|\brelated (?:articles?|stories|posts|content|news)\b|"
     r"^\d*\s*comments?$|\bleave a reply\b|\ball rights\b|\bdownload (?:the|our) app\b|\bjavascript\b",
@@ -152,6 +172,15 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_MAX_WORDS = 8
+# A picture's label lines: `Image caption` (the caption follows it) and `Image copyright Getty Images` (a
+# credit printed above the picture: the line above it is text, not a caption).
+_CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|picture|video)\s+)?caption\s*:?$", re.IGNORECASE)
+_COPYRIGHT_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+copyright\b", re.IGNORECASE)
+# A label that introduces links to other pages (`More:`, `Related:`, `Read more:`, `Tags:`).
+_LINK_LABEL = re.compile(
+    r"^(?:related(?: \w+)?|see also|more|more on this|read (?:more|also|next)|also read|tags?|topics)\s*:$",
+    re.IGNORECASE,
+)
 _INNER_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 # Words that describe a picture rather than report. Strong cues (`In this Dec. 12, 2006, file photo`,
 # `Mark Esper, left, and ...`) mark a caption of up to two sentences, weak ones (`pictured`) one sentence.
@@ -215,6 +244,8 @@ _DATE_LINE = re.compile(
     + r")?\s*$",
     re.IGNORECASE,
 )
+# A month and a year alone, as archive links list them (`November 2019`, `Nov 2019 (12)`).
+_MONTH_YEAR = re.compile(r"^" + _MONTH.replace("(?P<month>", "(?:") + r",?\s+\d{4}(?:\s*\(\d+\))?$", re.I)
 # A wire-style dateline at the start of a paragraph: `CLEVELAND, Feb 26 - `, `LONDON (Reuters) - `.
 _DATELINE_PREFIX = re.compile(
     r"^(?P<dateline>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
@@ -258,6 +289,7 @@ class _Line:
     gap_before: int = 0  # blank lines between this line and the previous non-blank one
     soft: bool = False  # bad by shape only: kept when it lies inside the article (a quote may end in `...`)
     fence: str = ""  # `comments` / `related`: a heading after which the article does not go on
+    listed: int = -1  # the number of the list or table this line belongs to (-1: none)
 
 
 def line_key(text: str) -> str:
@@ -279,7 +311,9 @@ def _shape(line: _Line, opts: Mapping[str, Any]) -> None:
     if cjk > len(text) * 0.3:
         line.stop_density = float(opts["stopwords_high"])  # no word list for these scripts: neutral-good
     elif words:
-        line.stop_density = sum(1 for w in words if w.casefold() in STOPWORDS) / len(words)
+        # initials and abbreviations (`R-W.Va.`, `U.S.`) are not words: they would dilute the density
+        counted = [w for w in words if len(w) > 1 or w.casefold() in STOPWORDS] or words
+        line.stop_density = sum(1 for w in counted if w.casefold() in STOPWORDS) / len(counted)
     line.terminal = bool(_TERMINAL.search(text))
     if not _TOKEN.search(text):
         line.klass, line.bad_reason = "short", "no words"
@@ -347,6 +381,8 @@ def _hard(line: _Line) -> bool:
 
 
 def _weight(line: _Line, opts: Mapping[str, Any]) -> float:
+    if line.listed >= 0 and line.klass == "short":
+        return 0.0  # an item of a list or table: neither prose nor boilerplate
     if line.klass == "good":
         return float(line.n_words)
     if line.klass == "near-good":
@@ -354,6 +390,72 @@ def _weight(line: _Line, opts: Mapping[str, Any]) -> float:
     if line.klass == "bad":
         return -max(float(opts["bad_penalty"]), float(line.n_words))
     return -float(opts["short_penalty"])
+
+
+def _has_number(text: str) -> bool:
+    """Whether a line carries a number of its own (not a sidebar count or an archive month)."""
+    return bool(_NUMBER.search(_COUNTER.sub("", text))) and not _MONTH_YEAR.match(text)
+
+
+def _mark_lists(lines: list[_Line], opts: Mapping[str, Any]) -> None:
+    """Number the lists and tables of an article in `listed`: runs of short lines that mostly carry numbers.
+
+    A recipe, a standings table or a timetable dumped one cell or item per line is a run of short lines
+    (`5040`, `1 cup asparagus, 2 eggs`, `Meal 1`) that no sentence anchors; menus and lists of headlines
+    seldom carry a number on most lines. A run has no bad line and no two sentences in a row (that is
+    prose); it is a list when it has `list_min_items` short lines, a `list_number_share` of them with a
+    number. Its short lines cost nothing in the run of body lines, and the article that reaches it takes
+    it in whole.
+    """
+    block: list[int] = []
+    count = 0
+
+    def close() -> None:
+        nonlocal count
+        while block and lines[block[-1]].klass != "short":
+            block.pop()
+        items = [pos for pos in block if not lines[pos].bad_reason]
+        numbered = sum(1 for pos in items if _has_number(lines[pos].text))
+        if len(items) >= opts["list_min_items"] and numbered >= float(opts["list_number_share"]) * len(items):
+            for pos in block:
+                lines[pos].listed = count
+            count += 1
+        block.clear()
+
+    for pos, line in enumerate(lines):
+        if line.klass == "bad" or line.fence:
+            close()
+        elif line.klass == "short" or (block and lines[block[-1]].klass == "short"):
+            block.append(pos)  # an item, or one sentence between items (a note in a recipe)
+        else:
+            close()
+    close()
+
+
+def _labelled(lines: list[_Line], duplicate_of: Mapping[int, int]) -> dict[int, str]:
+    """Lines a label line marks as not the article's text, with the reason.
+
+    A caption label (`Image caption`) and the caption right below it; a label that introduces links to other
+    pages (`More:`, `Related:`, `Read more:`) and the short lines after it that are not sentences.
+    """
+    found: dict[int, str] = {}
+    for pos, line in enumerate(lines):
+        if _CAPTION_LABEL.match(line.text):
+            found[pos] = "caption label"
+            below = lines[pos + 1] if pos + 1 < len(lines) else None
+            if below is not None and not _hard(below) and below.n_words <= _CAPTION_MAX_WORDS:
+                found[pos + 1] = f"photo caption (below line {line.index + 1}, {line.text!r})"
+        elif _LINK_LABEL.match(line.text):
+            for after in range(pos + 1, len(lines)):
+                if (
+                    lines[after].klass != "short"
+                    or lines[after].bad_reason
+                    or after in duplicate_of
+                    or _SENTENCE_END.search(lines[after].text)
+                ):
+                    break
+                found[after] = f"a link under line {line.index + 1} ({line.text!r})"
+    return found
 
 
 # --- regions -------------------------------------------------------------------------------------
@@ -532,12 +634,12 @@ def clean_article(
 
     # Photo credits, and the captions right above them.
     for pos, line in enumerate(lines):
-        if (
-            line.n_words <= _CREDIT_MAX_WORDS
-            and not line.bad_reason
-            and not _SENTENCE_END.search(line.text)
-            and _CREDIT.search(line.text)
-        ):
+        if line.bad_reason:
+            continue
+        if line.n_words <= _CREDIT_MAX_WORDS and _COPYRIGHT_LABEL.match(line.text):
+            line.klass, line.bad_reason = "bad", "photo credit"
+            continue
+        if line.n_words <= _CREDIT_MAX_WORDS and not _SENTENCE_END.search(line.text) and _CREDIT.search(line.text):
             line.klass, line.bad_reason = "bad", "photo credit"
             above = lines[pos - 1] if pos > 0 else None
             if above is not None and not above.bad_reason and above.n_words <= _CAPTION_MAX_WORDS:
@@ -562,13 +664,18 @@ def clean_article(
             if seen >= floor and seen >= 2:
                 line.klass, line.bad_reason = "bad", f"repeats in {seen} of {total} articles"
 
-    # In-article duplicates (long lines only: a repeated caption such as `Hobbits` is not a copy).
+    _mark_lists(lines, opts)
+
+    # In-article duplicates (long lines only: a repeated caption such as `Hobbits` is not a copy; nor is an
+    # item repeated in a list, such as the same meal in two weekly plans).
     first_seen: dict[str, int] = {}
     duplicate_of: dict[int, int] = {}
     for pos, line in enumerate(lines):
         if line.n_words < opts["duplicate_min_words"]:
             continue
         key = line_key(line.text)
+        if key in first_seen and line.listed >= 0 and lines[first_seen[key]].listed == line.listed:
+            continue
         if key in first_seen:
             duplicate_of[pos] = first_seen[key]
         else:
@@ -622,6 +729,30 @@ def clean_article(
             ):
                 break
             in_body[pos] = True
+    kept_as: dict[int, str] = {}
+    # A list or table the article runs into goes on to its end (the items of a recipe or a standings table
+    # after the paragraph that introduces them).
+    for pos in [pos for pos in range(len(lines) - 1) if in_body[pos] and lines[pos + 1].listed >= 0]:
+        following = pos + 1
+        while following < len(lines) and lines[following].listed == lines[pos + 1].listed:
+            if not in_body[following]:
+                in_body[following] = True
+                kept_as[following] = "an item of a list or table the article runs into"
+            following += 1
+    # A body line ending in a colon introduces what follows: the short lines right after it are its items
+    # (a bullet list whose items end without a full stop).
+    for pos in [pos for pos in range(len(lines) - 1) if in_body[pos] and lines[pos].text.endswith(":")]:
+        following = pos + 1
+        while (
+            following < len(lines)
+            and not in_body[following]
+            and lines[following].klass == "short"
+            and not lines[following].bad_reason
+            and following not in duplicate_of
+        ):
+            in_body[following] = True
+            kept_as[following] = f"an item of the list introduced by line {lines[pos].index + 1}"
+            following += 1
     # Short lines between two body lines are body even across an added run (context smoothing).
     members = [pos for pos, flag in enumerate(in_body) if flag]
     if members:
@@ -636,6 +767,11 @@ def clean_article(
                 next_body = pos + 1 < len(lines) and in_body[pos + 1]
                 if prev_body and next_body:
                     in_body[pos] = True
+    # Labels inside the article and what they label: the links under `More:`, a caption under `Image caption`.
+    # They do not split the article (they weigh as short lines), they are only taken out of it.
+    labelled = _labelled(lines, duplicate_of)
+    for pos in labelled:
+        in_body[pos] = False
     members = [pos for pos, flag in enumerate(in_body) if flag]
     first_body = members[0] if members else len(lines)
     last_body = members[-1] if members else -1
@@ -652,7 +788,9 @@ def clean_article(
     for pos, line in enumerate(lines):
         if in_body[pos]:
             kind_of[pos] = "body"
-            if line.klass != "good":
+            if pos in kept_as:
+                reason_of[pos] = f"kept: {kept_as[pos]}"
+            elif line.klass != "good":
                 detail = f" ({line.bad_reason})" if line.bad_reason else ""
                 reason_of[pos] = (
                     "kept: a full sentence of a short article"
@@ -665,7 +803,9 @@ def clean_article(
         else:
             kind_of[pos] = "boilerplate"
             shape = _shape_reason(line, opts)
-            if line.bad_reason:
+            if pos in labelled:
+                reason_of[pos] = labelled[pos]
+            elif line.bad_reason:
                 reason_of[pos] = shape
             elif pos in duplicate_of:
                 reason_of[pos] = f"copy of line {lines[duplicate_of[pos]].index + 1}"

@@ -1,7 +1,8 @@
 """Normalise one line of text and say what changed: Unicode NFC, odd spaces, zero-width characters,
 unambiguous mojibake, Indian digit grouping. Curly quotes and dashes are kept as they are.
 
-Every change is returned as a `Change` so the cleaner can record it (nothing is changed silently).
+Every change is returned as a `Change` so the cleaner can record it. Trivial whitespace (the ends of the
+line, runs of ordinary spaces and tabs) is tidied without a record: it changes no character a reader sees.
 """
 
 from __future__ import annotations
@@ -22,15 +23,16 @@ class Change(NamedTuple):
         return f"{self.kind} ({self.before!r} -> {self.after!r})" if self.before or self.after else self.kind
 
 
-# Spaces other than U+0020 that scraped text carries (NBSP, narrow NBSP, thin/figure/ideographic spaces...).
-_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+# Spaces other than ASCII whitespace that scraped text carries (NBSP, narrow NBSP, thin/figure/ideographic...).
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Zero-width characters removed everywhere (ZWSP, word joiner, BOM, soft hyphen).
 _ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 # ZWNJ / ZWJ are meaningful in Indic scripts and emoji sequences: only removed next to ASCII or space.
 _JOINER_NEAR_ASCII = re.compile(
     r"(?<=[\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f])|^[\u200c\u200d]|[\u200c\u200d]$"
 )
-_SPACE_RUN = re.compile(r" {2,}")
+# Ordinary whitespace inside a line: a run of it is one space, silently (`two  spaces`, a tab).
+_TRIVIAL_SPACE = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")
 
 # UTF-8 bytes read as cp1252 / latin-1: a lead byte shown as Ã Â â Ð Ñ ... followed by continuation
 # characters. Repaired only when the run decodes cleanly back to UTF-8.
@@ -94,11 +96,13 @@ def normalise_line(line: str) -> tuple[str, list[Change]]:
     """Normalise one raw line (without its newline); return the new text and the changes made.
 
     Order: mojibake repair, NFC, odd spaces -> space, zero-width removed, whitespace runs collapsed
-    and the ends stripped, Indian digit grouping. Curly quotes, dashes and ellipses are kept.
+    and the ends stripped (not reported: trivial), Indian digit grouping. Curly quotes, dashes and
+    ellipses are kept.
     """
-    if line.isascii() and "  " not in line and not any(ch in line for ch in "\t\f\v"):
-        # fast path: plain ASCII can only need its ends stripped and its digit grouping fixed
-        return regroup_indian_digits(line.strip()) if "," in line else (line.strip(), [])
+    if line.isascii():
+        # fast path: plain ASCII can only need its whitespace tidied and its digit grouping fixed
+        text = _TRIVIAL_SPACE.sub(" ", line).strip()
+        return regroup_indian_digits(text) if "," in text else (text, [])
     changes: list[Change] = []
     text = line
     if _MOJIBAKE.search(text):
@@ -117,9 +121,7 @@ def normalise_line(line: str) -> tuple[str, list[Change]]:
         names = sorted({unicodedata.name(ch, f"U+{ord(ch):04X}").lower() for ch in zero})
         changes.append(Change("zero-width characters removed", ", ".join(names), ""))
         text = _JOINER_NEAR_ASCII.sub("", _ZERO_WIDTH.sub("", text))
-    if _SPACE_RUN.search(text.strip()):
-        changes.append(Change("whitespace runs collapsed", "", ""))
-    text = _SPACE_RUN.sub(" ", text).strip()
+    text = _TRIVIAL_SPACE.sub(" ", text).strip()
     text, grouped = regroup_indian_digits(text)
     changes.extend(grouped)
     return text, changes
