@@ -477,18 +477,29 @@ def extract_events(articles: pd.DataFrame, timexes: pd.DataFrame, mentions: pd.D
         return _events_frame([])
     dated["_days"] = (dated["interval_end"] - dated["interval_start"]).dt.days.fillna(
         dated["offset_end"] - dated["offset_start"])
+    # The most precise expression of each sentence first (then the earliest), walked as plain tuples: a
+    # pandas sort per sentence costs more than all the rest of the step.
+    dated = dated.sort_values(["_days", "start"], kind="stable")
+    columns = ["article_id", "sentence_id", "start", "end", "value", "text", "interval_start", "interval_end",
+               "offset_start", "offset_end", "sentence_start", "sentence_end"]  # fmt: skip
+    best_of: dict[tuple[str, int], tuple[Any, ...]] = {}
+    spans_of: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for record in zip(*(dated[column] for column in columns), strict=True):
+        key = (str(record[0]), int(record[1]))
+        best_of.setdefault(key, record)
+        spans_of.setdefault(key, []).append((int(record[2]), int(record[3])))
     rows: list[dict[str, Any]] = []
-    for (aid, sid), group in dated.groupby(["article_id", "sentence_id"], sort=False):
-        best = group.sort_values(["_days", "start"]).iloc[0]
-        body = bodies.get(str(aid))
-        s0, s1 = int(best["sentence_start"]), int(best["sentence_end"])
+    for (aid, sid), best in best_of.items():
+        _, _, _, _, value, text, interval_start, interval_end, offset_start, offset_end, s0, s1 = best
+        s0, s1 = int(s0), int(s1)
+        body = bodies.get(aid)
         sentence = body[s0:s1].strip() if isinstance(body, str) else None
-        skip = [(int(a) - s0, int(b) - s0) for a, b in zip(group["start"], group["end"], strict=True)]
+        skip = [(a - s0, b - s0) for a, b in spans_of[(aid, sid)]]
         rows.append({
-            "article_id": str(aid), "sentence_id": int(sid), "date": best["value"],
-            "interval_start": best["interval_start"], "interval_end": best["interval_end"],
-            "timex": best["text"], "sentence": sentence, "entities": entities_in(str(aid), int(sid), s0, s1),
-            "sentence_ids": [int(sid)], "offset_start": best["offset_start"], "offset_end": best["offset_end"],
+            "article_id": aid, "sentence_id": sid, "date": value, "interval_start": interval_start,
+            "interval_end": interval_end, "timex": text, "sentence": sentence,
+            "entities": entities_in(aid, sid, s0, s1), "sentence_ids": [sid], "offset_start": offset_start,
+            "offset_end": offset_end,
             "_words": event_words(sentence or "", skip),
         })  # fmt: skip
     if merge:
