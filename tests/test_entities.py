@@ -171,3 +171,81 @@ def test_load_aliases(tmp_path: Path) -> None:
     assert load_aliases(path) == {"USA": "United States", "U.S.": "United States"}
     with pytest.raises(AliasError, match="not found"):
         load_aliases(tmp_path / "missing.csv")
+
+
+INTERVIEW = (
+    "Wikinews spoke to the developer Perttu Ahola about Minetest.\n"
+    "((WN))  How did you start?\n"
+    "((Perttu Ahola))  I wrote games in BASIC in Helsinki.\n"
+    "((WN))  Why Minetest?\n"
+    "((Perttu Ahola))  It began as a challenge.\n"
+    "((WN))  What next?\n"
+    "((Perttu Ahola))  More work with the Minetest community.\n"
+)
+
+
+def test_speaker_labels_of_an_interview_are_not_mentions():
+    from toolkit.entities import speaker_label_spans
+
+    spans = speaker_label_spans(INTERVIEW)
+    assert {INTERVIEW[s:e] for s, e in spans} == {"((WN))", "((Perttu Ahola))"} and len(spans) == 6
+    doc = parse([INTERVIEW], components=("ner", "senter"), progress=False)[0]
+    mentions = article_mentions(doc, "interview")
+    inside = [(s, e) for s, e in zip(mentions["start"], mentions["end"], strict=True)
+              if any(a <= s and e <= b for a, b in spans)]  # fmt: skip
+    assert inside == [] and "WN" not in set(mentions["canonical"])
+    assert INTERVIEW.index("Perttu Ahola") in set(mentions["start"])  # the name in the prose still counts
+    with_labels = article_mentions(doc, "interview", speaker_labels=False)
+    assert len(with_labels) > len(mentions)
+
+
+@pytest.mark.parametrize("text", ["Note: the figures are provisional.\nMost of them rose.",
+                                  "Q: Why?\nA: Because.\nQ: When?\nA: Now."])  # fmt: skip
+def test_a_label_opening_fewer_than_three_lines_is_not_a_speaker(text):
+    from toolkit.entities import speaker_label_spans
+
+    assert speaker_label_spans(text) == []
+
+
+def test_a_mention_needs_a_latin_letter():
+    text = "Ministers met in Delhi. हैं हैं की सरकार ने कहा. Narendra Modi spoke to reporters in Delhi."
+    doc = parse([text], components=("ner", "senter"), progress=False)[0]
+    names = set(article_mentions(doc, "mixed")["canonical"])
+    assert all(any("a" <= c.lower() <= "z" for c in name) for name in names) and "Delhi" in names
+
+
+def test_a_name_after_a_personal_title_votes_person():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("The court blocked the order. Later, President Trump said Trump would appeal.")
+    first, second = (i for i, t in enumerate(doc) if t.text == "Trump")
+    doc.ents = [Span(doc, first, first + 1, label="ORG"), Span(doc, second, second + 1, label="ORG")]
+    assert set(article_mentions(doc, "titled")["label"]) == {"PERSON"}  # one title vote breaks the 1-1 tie
+    doc.ents = [Span(doc, second, second + 1, label="ORG")]
+    assert set(article_mentions(doc, "untitled")["label"]) == {"ORG"}  # no title: the model's label stands
+
+
+def test_a_surname_tagged_as_a_person_once_joins_the_full_name_whatever_the_vote():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("Donald Trump spoke. Trump 's plan failed and Trump 's aides left. Trump said so. "
+                       "Gerald Ford was president. Ford cut jobs.")  # fmt: skip
+    at = [i for i, t in enumerate(doc) if t.text in ("Donald", "Trump", "Gerald", "Ford")]
+    labels = {0: "PERSON", 1: None, 2: "ORG", 3: "ORG", 4: "PERSON", 5: "PERSON", 6: None, 7: "ORG"}
+    ents = []
+    for n, i in enumerate(at):
+        if labels[n] is not None:
+            width = 2 if doc[i].text in ("Donald", "Gerald") else 1
+            ents.append(Span(doc, i, i + width, label=labels[n]))
+    doc.ents = ents
+    mentions = article_mentions(doc, "surnames")
+    trump = mentions[mentions["text"] == "Trump"]
+    assert set(trump["canonical"]) == {"Donald Trump"}  # 2 ORG votes, 1 PERSON: still Donald Trump
+    ford = mentions[mentions["text"] == "Ford"]
+    assert set(ford["canonical"]) == {"Ford"}  # never tagged a person: the company stays apart

@@ -2,17 +2,20 @@
 article and per corpus, and co-occurrence within sentences.
 
 Per article, on top of the spaCy model's entities: span repair after a title, document-level consistency
-(a string tagged once is an entity at its other exact occurrences), then canonical names (possessive,
-leading `the` and titles stripped; headline capitals merged; surname/first name merged into the unique
-longest full name; acronyms defined in the article; the user's alias table) and one label per canonical
-entity by vote, ties broken by a gazetteer of places."""
+(a string tagged once is an entity at its other exact occurrences), no mentions inside an interview's
+speaker labels or without a Latin letter, then canonical names (possessive, leading `the` and titles
+stripped; headline capitals merged; surname/first name merged into the unique longest full name; acronyms
+defined in the article; the user's alias table) and one label per canonical entity by vote (a name after
+a personal title votes PERSON), ties broken by a gazetteer of places."""
 
 from __future__ import annotations
 
 import csv
+import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,8 @@ RULE_SWITCHES = (
     "acronyms",
     "acronym_initials",
     "demonyms",
+    "speaker_labels",
+    "latin_script",
 )
 _RULE_KEYS = (
     "titles",
@@ -90,6 +95,7 @@ class _Mention:
     core: str = ""  # the stripped name before any merge (the alias table is looked up on it first)
     label: str = ""
     demonym: bool = False  # canonical name is the country this nationality adjective derives from
+    after_title: bool = False  # a personal title stands just before the span (`President [Trump]`)
 
 
 # --- spans ---------------------------------------------------------------------------------------
@@ -173,6 +179,46 @@ def _model_spans(doc: Doc, opts: Options) -> list[_Mention]:
                 taken.update(range(span.start, span.end))
         mentions.append(_Mention(span, ent.label_, origin))
     return mentions
+
+
+_SPEAKER_RE = re.compile(
+    r"^[ \t]*(?:\(\((?P<paren>[^()\n]{1,60})\)\)|\[(?P<bracket>[^\]\n]{1,60})\]"
+    r"|(?P<colon>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})[ \t]*:(?=[ \t]))",
+    re.MULTILINE,
+)
+
+
+def speaker_label_spans(text: str, *, min_turns: int = 3) -> list[tuple[int, int]]:
+    """Character spans of the speaker labels of an interview transcript: a name opening a line in double
+    parentheses, brackets or before a colon (`((WN))`, `[Interviewer]`, `Perttu Ahola:`), the same label
+    opening at least `min_turns` lines. They mark turns of the conversation, not mentions in the text."""
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in _SPEAKER_RE.finditer(text):
+        label = next(group for group in m.groups() if group is not None)
+        found[label.strip().lower()].append((m.start(), m.end()))
+    return sorted(span for spans in found.values() if len(spans) >= min_turns for span in spans)
+
+
+def _has_latin_letter(text: str) -> bool:
+    if text.isascii():
+        return any(ch.isalpha() for ch in text)
+    return any(ch.isalpha() and (ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")) for ch in text)
+
+
+def _mention_filter(doc: Doc, opts: Options) -> Callable[[Span], bool]:
+    """Whether a span may be a mention: not inside an interview's speaker label (`speaker_labels`), and with
+    at least one Latin letter (`latin_script`: the English model's labels on other scripts are noise)."""
+    labels = speaker_label_spans(doc.text) if opts.switches["speaker_labels"] else []
+    starts = [start for start, _ in labels]
+    latin = opts.switches["latin_script"]
+
+    def keep(span: Span) -> bool:
+        i = bisect_right(starts, span.start_char) - 1
+        if i >= 0 and span.end_char <= labels[i][1]:
+            return False
+        return not latin or _has_latin_letter(span.text)
+
+    return keep
 
 
 def _words(span: Span) -> list[str]:
@@ -259,11 +305,24 @@ def _case_merge(mentions: list[_Mention]) -> None:
 
 def _votes(mentions: Iterable[_Mention], opts: Options) -> dict[str, str]:
     """One label per name by vote of its mentions; a nationality adjective merged into its country
-    (`Syrian` -> `Syria`) votes for GPE, the country's label."""
+    (`Syrian` -> `Syria`) votes for GPE, the country's label, a name after a personal title for PERSON."""
     labels: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
-        labels[m.name].append("GPE" if m.demonym else m.model_label)
+        labels[m.name].append("GPE" if m.demonym else "PERSON" if m.after_title else m.model_label)
     return {name: cn.vote(found, name, opts.rules) for name, found in labels.items()}
+
+
+def _after_title(span: Span, opts: Options) -> bool:
+    """A capitalised personal title just before the span, inside the sentence (`President [Trump]`, `Col
+    [Hassan Merei]`): the mention is a person whatever the model said (its vote counts as PERSON)."""
+    if "PERSON" not in opts.rules.title_labels or span.start == 0 or span.doc[span.start].is_sent_start:
+        return False
+    before = span.doc[max(0, span.start - 4) : span.start]
+    n = cn.title_ending_at([t.text for t in before], len(before), opts.rules)
+    if n == 0:
+        return False
+    title = before[len(before) - n]
+    return title.text[:1].isupper() and not title.is_sent_start
 
 
 def _unique_longest(candidates: Iterable[str]) -> str | None:
@@ -285,16 +344,20 @@ def _apply(mentions: list[_Mention], target: Mapping[str, str]) -> None:
 
 def _merge_names(mentions: list[_Mention], opts: Options) -> None:
     """`Assad` -> `Bashar al-Assad`: a person-like mention whose name is a surname or first-name form of
-    exactly one longest full PERSON name of the article takes that name (case ignored)."""
+    exactly one longest full PERSON name of the article takes that name (case ignored). Person-like: its
+    voted label is one of `merge_labels`, or at least one of its mentions is tagged or titled as a person."""
     label_of = _votes(mentions, opts)
     owners: dict[str, set[str]] = defaultdict(set)
     for full, label in label_of.items():
         if label == "PERSON" and len(full.split()) > 1:
             for form in cn.short_forms(full, opts.rules):
                 owners[form.lower()].add(full)
+    # A name the vote made an ORG is still a person's when some mention of it reads as one (`Trump's
+    # declaration` is tagged ORG, `Trump said` PERSON): a company called `Ford` is never tagged PERSON.
+    person_like = {m.name for m in mentions if m.model_label == "PERSON" or m.after_title}
     target = {}
     for name, label in label_of.items():
-        if label in opts.merge_labels:
+        if label in opts.merge_labels or name in person_like:
             full = _unique_longest(owners.get(name.lower(), ()))
             if full is not None and full != name:
                 target[name] = full
@@ -372,17 +435,19 @@ def mention_rows(
 ) -> list[tuple[Any, ...]]:
     """The rows of `article_mentions` as tuples in `MENTION_COLUMNS` order, with options built once
     (`Options.build`), so that a corpus reads its settings and types its table once, not per article."""
-    mentions = _model_spans(doc, opts)
+    keep = _mention_filter(doc, opts)
+    mentions = [m for m in _model_spans(doc, opts) if keep(m.span)]
     for m in mentions:
         m.name = _stripped_name(m, opts)
     defined = _acronym_definitions(doc, mentions, opts) if opts.switches["acronyms"] else {}
     if opts.switches["consistency"]:
-        extra = _consistency_matches(doc, mentions, defined, opts)
+        extra = [m for m in _consistency_matches(doc, mentions, defined, opts) if keep(m.span)]
         for m in extra:
             m.name = _stripped_name(m, opts)
         mentions = sorted([*mentions, *extra], key=lambda m: m.span.start)
     for m in mentions:
         m.core = m.name
+        m.after_title = _after_title(m.span, opts)
     if opts.switches["case_merge"]:
         _case_merge(mentions)
     if opts.switches["demonyms"]:
