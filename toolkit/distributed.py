@@ -184,51 +184,39 @@ def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) 
         bodies, components=config.components, model=config.model, n_process=1, cache=config.cache,
         cache_dir=config.cache_dir, batch_size=config.batch_size, progress=False, chunk_size=len(bodies) or 1,
     )
-    timeline_rows = _timeline_inputs(articles, config) if config.until == "timeline" else None
-    mentions, timexes = [], []
+    # Options read once per partition, not per article.
     entity_options = entities.Options.build(config.entity_options)
+    references = None
+    if config.until == "timeline":
+        from toolkit import timeline
+
+        timeline_options = timeline._options(config.timeline_options)
+        references = _timeline_inputs(articles, timeline_options)
+    mentions, timexes = [], []
     for n, (article_id, body, doc) in enumerate(zip(ids, bodies, docs, strict=True)):
         if body.strip():
             mentions.extend(entities.mention_rows(doc, article_id, entity_options, aliases=config.aliases))
-        if timeline_rows is not None:
-            timexes.extend(_timex_rows(doc, article_id, *timeline_rows[n], config))
+        if references is not None:
+            reference, source = references[n]
+            timexes.extend(timeline.timex_rows(doc, article_id, reference, source, timeline_options,
+                                               model=config.model))  # fmt: skip
     tables["mentions"] = entities.mentions_frame(mentions)  # typed once per partition, not per article
     tables["entity_counts"] = entities.count_entities(tables["mentions"])
     if config.until == "timeline":
-        from toolkit.timeline import extract_events, timexes_frame
-
-        tables["timexes"] = timexes_frame(timexes)  # typed once per partition, not per article
-        tables["events"] = extract_events(articles, tables["timexes"], tables["mentions"])
+        tables["timexes"] = timeline.timexes_frame(timexes)  # typed once per partition, not per article
+        tables["events"] = timeline.extract_events(articles, tables["timexes"], tables["mentions"])
     return tables
 
 
-def _timeline_inputs(articles: pd.DataFrame, config: StageConfig) -> list[tuple[Any, str]]:
+def _timeline_inputs(articles: pd.DataFrame, opts: dict[str, Any]) -> list[tuple[Any, str]]:
     """(reference date, its source) per article, as `timeline.extract_timexes` chooses them."""
     from toolkit import timeline
 
-    opts = timeline._options(config.timeline_options)
     refs = timeline.reference_dates(articles, body_date_chars=opts["body_date_chars"])
     return [
         (None if pd.isna(ref) else ref, source)
         for ref, source in zip(refs["reference"], refs["reference_source"], strict=True)
     ]
-
-
-def _timex_rows(doc: Any, article_id: str, reference: Any, source: str, config: StageConfig) -> list[dict[str, Any]]:
-    from toolkit import timeline
-
-    return timeline.timex_rows(doc, article_id, reference, source, timeline._options(config.timeline_options),
-                               model=config.model)
-
-
-def _concat_timexes(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Partitions' timexes tables as one, typed as `timeline.extract_timexes` types them."""
-    from toolkit import timeline
-
-    non_empty = [frame for frame in frames if not frame.empty]
-    if not non_empty:
-        return frames[0] if frames else timeline.timexes_frame([])
-    return timeline._typed(pd.concat(non_empty, ignore_index=True))
 
 
 # --- reductions -----------------------------------------------------------------------------------------
@@ -268,8 +256,10 @@ def _concat_tables(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     if name in ("articles", "lines") or not non_empty:
         return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
     table = pd.concat(non_empty, ignore_index=True)
-    if name == "timexes":
-        return _concat_timexes(non_empty) if len(non_empty) > 1 else table
+    if name == "timexes" and len(non_empty) > 1:
+        from toolkit import timeline
+
+        return timeline._typed(table)  # typed as `timeline.extract_timexes` types them
     if name == "events" and len(non_empty) > 1:
         from toolkit import timeline
 

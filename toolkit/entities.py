@@ -200,8 +200,6 @@ def speaker_label_spans(text: str, *, min_turns: int = 3) -> list[tuple[int, int
 
 
 def _has_latin_letter(text: str) -> bool:
-    if text.isascii():
-        return any(ch.isalpha() for ch in text)
     return any(ch.isalpha() and (ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")) for ch in text)
 
 

@@ -53,10 +53,19 @@ def _with_requirements(components: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(needed))
 
 
+def _model_meta(model_name: str) -> dict:
+    """The model's meta.json (installed package or model folder), read without loading the model."""
+    root = spacy.util.get_package_path(model_name) if spacy.util.is_package(model_name) else Path(model_name)
+    return spacy.util.load_meta(next(root.glob("**/meta.json")) if root.is_dir() else root)
+
+
+def _signature(meta: dict, components: Iterable[str]) -> str:
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.__version__}-{'+'.join(components)}"
+
+
 @cache
 def _load(model_name: str, components: tuple[str, ...]) -> Language:
-    meta = spacy.util.get_package_path(model_name) if spacy.util.is_package(model_name) else Path(model_name)
-    available = spacy.util.load_meta(next(meta.glob("**/meta.json")) if meta.is_dir() else meta)["components"]
+    available = _model_meta(model_name)["components"]
     unknown = sorted(set(components) - set(available))
     if unknown:
         raise ToolkitError(f"model {model_name} has no component {', '.join(unknown)} (it has {', '.join(available)})")
@@ -74,19 +83,14 @@ def load_pipeline(*, model: str | None = None, components: Iterable[str] = ("ner
 
 def pipeline_signature(nlp: Language) -> str:
     """Model name, model version, spaCy version and components: what a cached Doc depends on."""
-    meta = nlp.meta
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.__version__}-{'+'.join(nlp.pipe_names)}"
+    return _signature(nlp.meta, nlp.pipe_names)
 
 
 @cache
 def model_signature(model: str | None = None, components: tuple[str, ...] = ("ner",)) -> str:
     """What `pipeline_signature` depends on (model name and version, spaCy version, components), read
     from the model's meta.json without loading it: a cheap key for caches of results derived from Docs."""
-    name = resolve_model_name(model)
-    root = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
-    meta = spacy.util.load_meta(next(root.glob("**/meta.json")))
-    names = "+".join(_with_requirements(components))
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.__version__}-{names}"
+    return _signature(_model_meta(resolve_model_name(model)), _with_requirements(components))
 
 
 def _cache_path(root: Path, signature: str, text: str) -> Path:

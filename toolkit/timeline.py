@@ -184,15 +184,15 @@ def _verb_tense(tok) -> str | None:
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the sentences; never empty (an empty Doc is one empty sentence)."""
     from toolkit.nlp import sentence_spans
 
-    return sentence_spans(doc) or [(0, len(doc.text))]
+    return sentence_spans(doc) or [(0, 0)]
 
 
-def _candidates(doc: Doc, use_spacy: bool) -> list[tuple[int, int, str]]:
+def _candidates(doc: Doc, text: str, use_spacy: bool) -> list[tuple[int, int, str]]:
     """Spans from the rules, plus spaCy DATE/TIME entities that no rule found, trimmed to the part a rule
-    reads (or kept whole, rule `spacy:<label>`, when no rule reads any of it)."""
-    text = doc.text
+    reads (or kept whole, rule `spacy:<label>`, when no rule reads any of it). `text` is `doc.text`."""
     spans = [(c.start, c.end, c.rule) for c in find_timexes(text)]
     if use_spacy:
         for ent in doc.ents:
@@ -231,14 +231,14 @@ def timex_rows(doc: Doc, article_id: str, reference: pd.Timestamp | None, refere
     tense_of = _ClauseTenses(doc, sentences, model)
     rows: list[dict[str, Any]] = []
     history: list[Resolution] = []
-    for start, end, rule in _candidates(doc, bool(opts["spacy_spans"])):
+    for start, end, rule in _candidates(doc, text, bool(opts["spacy_spans"])):
         sid = max(bisect_right(sentence_starts, start) - 1, 0)
         res, tense = _resolve(text, start, end, reference, rule, history, opts, partial(tense_of, sid, start, end))
         if res.value is None and not opts["keep_unresolved"]:
             continue
         if res.value is not None and res.type in ("DATE", "TIME") and res.on_calendar and res.granularity != "decade":
             history.append(res)
-        s0, s1 = sentences[sid] if sentences else (0, len(text))
+        s0, s1 = sentences[sid]
         s0 = max(s0, text.rfind("\n", 0, start) + 1)  # a sentence never runs across a paragraph break
         line_end = text.find("\n", end)
         s1 = min(s1, line_end) if line_end >= 0 else s1
@@ -283,7 +283,7 @@ class _ClauseTenses:
 
     def __call__(self, sentence_id: int, start: int, end: int) -> str | None:
         if sentence_id not in self._tagged:
-            s0, s1 = self._sentences[sentence_id] if self._sentences else (0, len(self._doc.text))
+            s0, s1 = self._sentences[sentence_id]
             self._tagged[sentence_id] = tagged_sentence(self._doc, s0, s1, model=self._model)
         sentence = self._tagged[sentence_id]
         if sentence is None:
