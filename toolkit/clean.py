@@ -615,7 +615,22 @@ def clean_article(
     (from metadata): a line equal to it is the title. Other keyword options override the thresholds in
     the `[clean]` settings (see `options()`).
     """
-    opts = options(**overrides)
+    fields, columns = _clean_article(
+        raw_text, article_id, corpus_line_counts, n_articles, title, options(**overrides)
+    )
+    return fields, _lines_frame(columns)
+
+
+def _clean_article(
+    raw_text: str,
+    article_id: str,
+    corpus_line_counts: Mapping[str, int] | None,
+    n_articles: int | None,
+    title: str | None,
+    opts: Mapping[str, Any],
+) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """`clean_article` with its `lines` rows as columns of plain lists: a corpus types one table per
+    partition instead of building a DataFrame per article (that was 40% of the cleaning time)."""
     raws = raw_lines(raw_text if isinstance(raw_text, str) else "")
     lines: list[_Line] = []
     kinds = ["blank"] * len(raws)
@@ -911,21 +926,30 @@ def clean_article(
         n_body_lines=len(body_positions),
         n_dropped_lines=sum(1 for k in kinds if k in DROPPED_KINDS),
     )
-    table = pd.DataFrame(
+    columns = {
+        "article_id": [article_id] * len(raws),
+        "line_no": list(range(1, len(raws) + 1)),
+        "text": raws,
+        "kind": kinds,
+        "reason": reasons,
+        "score": scores,
+    }
+    return fields, columns
+
+
+def _lines_frame(columns: Mapping[str, list[Any]]) -> pd.DataFrame:
+    """The typed `lines` table from columns of plain lists."""
+    return pd.DataFrame(
         {
-            "article_id": article_id,
-            "line_no": range(1, len(raws) + 1),
-            "text": raws,
-            "kind": kinds,
-            "reason": reasons,
-            "score": scores,
+            "article_id": pd.Series(columns["article_id"], dtype=object),
+            "line_no": pd.Series(columns["line_no"], dtype="int64"),
+            "text": pd.Series(columns["text"], dtype=object),
+            "kind": pd.Series(columns["kind"], dtype=object),
+            "reason": pd.Series(columns["reason"], dtype=object),
+            "score": pd.Series(columns["score"], dtype="float64"),
         },
         columns=LINE_COLUMNS,
     )
-    table["line_no"] = table["line_no"].astype("int64")
-    table["score"] = table["score"].astype("float64")
-    table["article_id"] = table["article_id"].astype(object)
-    return fields, table
 
 
 # --- the corpus ----------------------------------------------------------------------------------
@@ -987,14 +1011,14 @@ def clean_corpus(
     given. A title from metadata is kept; a detected one fills a missing title. An article without a
     metadata date gets the full date of its dateline as `published` (`date_source="inferred"`).
     """
-    options(**overrides)  # fail early on a misspelt option
+    opts = options(**overrides)  # read once; fails early on a misspelt option
     if "text" not in articles.columns:
         from toolkit.errors import ToolkitError
 
         raise ToolkitError("articles table has no 'text' column (use toolkit.corpus.load_corpus)")
     counts = corpus_line_counts if corpus_line_counts is not None else line_repetition_counts(articles)
     out = articles.copy()
-    tables: list[pd.DataFrame] = []
+    line_columns: dict[str, list[Any]] = {name: [] for name in LINE_COLUMNS}
     results: dict[str, list[Any]] = {name: [] for name in (*_FILLED, "dateline_date")}
     has_title = "title" in out.columns
     rows = zip(out["article_id"], out["text"], out["title"] if has_title else [None] * len(out), strict=True)
@@ -1002,18 +1026,14 @@ def clean_corpus(
         rows, total=len(out), desc="cleaning", unit="article", disable=not progress
     ):
         known = known_title if isinstance(known_title, str) and known_title.strip() else None
-        fields, table = clean_article(
-            text if isinstance(text, str) else "",
-            article_id=str(article_id),
-            corpus_line_counts=counts,
-            title=known,
-            **overrides,
-        )
+        fields, columns = _clean_article(text if isinstance(text, str) else "", str(article_id), counts, None,
+                                         known, opts)  # fmt: skip
         if known:
             fields["title"] = known
         for name in results:
             results[name].append(fields[name])
-        tables.append(table)
+        for name, values in columns.items():
+            line_columns[name].extend(values)
     for name in _FILLED:
         out[name] = pd.Series(results[name], index=out.index, dtype=object)
     for name in ("n_body_lines", "n_dropped_lines"):
@@ -1030,8 +1050,7 @@ def clean_corpus(
     fill = out["published"].isna() & inferred.notna()
     out.loc[fill, "published"] = inferred[fill]
     out.loc[fill, "date_source"] = "inferred"
-    lines = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=LINE_COLUMNS)
-    return out, lines
+    return out, _lines_frame(line_columns)
 
 
 # --- reading the result --------------------------------------------------------------------------

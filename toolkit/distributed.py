@@ -195,11 +195,11 @@ def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) 
     mentions, timexes = [], []
     for n, (article_id, body, doc) in enumerate(zip(ids, bodies, docs, strict=True)):
         if body.strip():
-            mentions.extend(entities.mention_rows(doc, article_id, entity_options, aliases=config.aliases))
+            mentions.extend(entities.mention_rows(doc, article_id, entity_options, aliases=config.aliases, text=body))
         if references is not None:
             reference, source = references[n]
             timexes.extend(timeline.timex_rows(doc, article_id, reference, source, timeline_options,
-                                               model=config.model))  # fmt: skip
+                                               model=config.model, text=body))  # fmt: skip
     tables["mentions"] = entities.mentions_frame(mentions)  # typed once per partition, not per article
     tables["entity_counts"] = entities.count_entities(tables["mentions"])
     if config.until == "timeline":

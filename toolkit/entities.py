@@ -203,10 +203,11 @@ def _has_latin_letter(text: str) -> bool:
     return any(ch.isalpha() and (ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")) for ch in text)
 
 
-def _mention_filter(doc: Doc, opts: Options) -> Callable[[Span], bool]:
-    """Whether a span may be a mention: not inside an interview's speaker label (`speaker_labels`), and with
-    at least one Latin letter (`latin_script`: the English model's labels on other scripts are noise)."""
-    labels = speaker_label_spans(doc.text) if opts.switches["speaker_labels"] else []
+def _mention_filter(text: str, opts: Options) -> Callable[[Span], bool]:
+    """Whether a span of the Doc of `text` may be a mention: not inside an interview's speaker label
+    (`speaker_labels`), and with at least one Latin letter (`latin_script`: the English model's labels on
+    other scripts are noise)."""
+    labels = speaker_label_spans(text) if opts.switches["speaker_labels"] else []
     starts = [start for start, _ in labels]
     latin = opts.switches["latin_script"]
 
@@ -429,11 +430,12 @@ def article_mentions(
 
 
 def mention_rows(
-    doc: Doc, article_id: str, opts: Options, *, aliases: Mapping[str, str] | None = None
+    doc: Doc, article_id: str, opts: Options, *, aliases: Mapping[str, str] | None = None, text: str | None = None
 ) -> list[tuple[Any, ...]]:
     """The rows of `article_mentions` as tuples in `MENTION_COLUMNS` order, with options built once
-    (`Options.build`), so that a corpus reads its settings and types its table once, not per article."""
-    keep = _mention_filter(doc, opts)
+    (`Options.build`), so that a corpus reads its settings and types its table once, not per article.
+    `text` is the text `doc` was parsed from, when the caller has it (`doc.text` is rebuilt at every read)."""
+    keep = _mention_filter(doc.text if text is None else text, opts)
     mentions = [m for m in _model_spans(doc, opts) if keep(m.span)]
     for m in mentions:
         m.name = _stripped_name(m, opts)
@@ -531,8 +533,8 @@ def extract_mentions(
         total=len(todo),
     )
     rows: list[tuple[Any, ...]] = []
-    for (article_id, _), doc in zip(todo, docs, strict=True):
-        rows.extend(mention_rows(doc, article_id, opts, aliases=aliases))
+    for (article_id, text), doc in zip(todo, docs, strict=True):
+        rows.extend(mention_rows(doc, article_id, opts, aliases=aliases, text=text))
     return mentions_frame(rows)
 
 

@@ -222,10 +222,13 @@ def article_timexes(doc: Doc, article_id: str, reference: pd.Timestamp | None, *
 
 
 def timex_rows(doc: Doc, article_id: str, reference: pd.Timestamp | None, reference_source: str,
-               opts: dict[str, Any], *, model: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
+               opts: dict[str, Any], *, model: str | None = None, text: str | None = None,
+               ) -> list[dict[str, Any]]:  # fmt: skip
     """The rows of `article_timexes` as plain dicts, so a corpus builds and types its table once. `model`
-    names the pipeline whose tagger reads tense when `doc` has no tags (the parse's own model)."""
-    text = doc.text  # built anew from the tokens at every access: read once
+    names the pipeline whose tagger reads tense when `doc` has no tags (the parse's own model); `text` is
+    the text `doc` was parsed from, when the caller has it (`doc.text` is rebuilt at every read)."""
+    if text is None:
+        text = doc.text
     sentences = _sentences(doc)
     sentence_starts = [s for s, _ in sentences]
     tense_of = _ClauseTenses(doc, sentences, model)
@@ -398,9 +401,9 @@ def extract_timexes(
     docs = iter_parse(texts, components=COMPONENTS, model=model, n_process=n_process, cache=cache,
                       progress=progress)  # fmt: skip
     rows: list[dict[str, Any]] = []
-    for doc, aid, ref, source in zip(docs, refs["article_id"], refs["reference"], refs["reference_source"],
-                                     strict=True):  # fmt: skip
-        rows.extend(timex_rows(doc, str(aid), None if pd.isna(ref) else ref, source, opts, model=model))
+    for doc, text, aid, ref, source in zip(docs, texts, refs["article_id"], refs["reference"],
+                                           refs["reference_source"], strict=True):  # fmt: skip
+        rows.extend(timex_rows(doc, str(aid), None if pd.isna(ref) else ref, source, opts, model=model, text=text))
     return timexes_frame(rows)
 
 
