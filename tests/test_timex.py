@@ -307,3 +307,12 @@ def test_the_second_day_of_a_pair_takes_the_month_of_the_first():
 def test_the_weeks_before_an_event_are_not_a_length():
     assert find_timexes("His car was spotted in the weeks before the shooting.") == []
     assert [c.text for c in find_timexes("He paid them in the weeks ahead.")] == ["the weeks"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the busiest weekend of the year", "a year-ended review", "the Stonight show", "overlater that day"],
+)
+def test_every_alternative_of_a_rule_starts_and_ends_at_a_word_boundary(text):
+    # A rule written as `a|b|c` once applied the word-boundary checks to `a`'s start and `c`'s end only.
+    assert [c.rule for c in find_timexes(text) if c.rule in ("since_year_end", "last_night", "this_part_of_day")] == []

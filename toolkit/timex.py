@@ -463,7 +463,8 @@ def _unit_not_a_name(text: str, start: int, end: int) -> bool:
 
 
 def _rule(name: str, pattern: str, *, flags: int = re.IGNORECASE, accept=None):  # noqa: ANN001
-    compiled = re.compile(rf"(?<![\w$#£€.]){pattern}(?![\w]|-\w|\.\d|%)", flags)
+    # The group makes both word-boundary checks hold for every alternative of `a|b|c`, not just `a` and `c`.
+    compiled = re.compile(rf"(?<![\w$#£€.])(?:{pattern})(?![\w]|-\w|\.\d|%)", flags)
 
     def register(fn: Handler) -> Handler:
         _RULES.append(Rule(name, compiled, fn, accept))
