@@ -31,6 +31,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from toolkit.prefilter import WordStarts, finditer_at, start_prefixes
+
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 ANCHORS = ("publication", "explicit", "previous", "none")
 TENSES = ("past", "present", "future")
@@ -451,6 +453,8 @@ class Rule:
     pattern: re.Pattern
     handler: Handler
     accept: Callable[[str, int, int], bool] | None = None  # context filter used when finding in a document
+    # What every match begins with (`prefilter.start_prefixes`): the rule is tried only at such word starts.
+    prefixes: frozenset[str] | None = None
 
 
 _RULES: list[Rule] = []
@@ -467,7 +471,7 @@ def _rule(name: str, pattern: str, *, flags: int = re.IGNORECASE, accept=None): 
     compiled = re.compile(rf"(?<![\w$#£€.])(?:{pattern})(?![\w]|-\w|\.\d|%)", flags)
 
     def register(fn: Handler) -> Handler:
-        _RULES.append(Rule(name, compiled, fn, accept))
+        _RULES.append(Rule(name, compiled, fn, accept, start_prefixes(compiled)))
         return fn
 
     return register
@@ -1493,8 +1497,15 @@ class Candidate:
 
 
 def _matches(text: str) -> Iterator[tuple[int, int, int, Rule, re.Match]]:
+    """Every non-empty match of every rule, rule by rule in priority order; each rule is tried only at the
+    word starts its matches can begin with (a third of the time of scanning the text once per rule)."""
+    starts = WordStarts(text)
     for priority, rule in enumerate(_RULES):
-        for m in rule.pattern.finditer(text):
+        if rule.prefixes is None:
+            found: Iterator[re.Match] = rule.pattern.finditer(text)
+        else:
+            found = finditer_at(rule.pattern, text, starts.positions(rule.prefixes))
+        for m in found:
             if m.end() > m.start():
                 yield m.start(), m.end(), priority, rule, m
 
