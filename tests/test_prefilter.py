@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.prefilter import LOOK_BEHIND, WordStarts, finditer_at, start_prefixes
-from toolkit.timex import _RULES
+from toolkit.prefilter import FOLD_UNSAFE, LOOK_BEHIND, WordStarts, finditer_at, required_literals, start_prefixes
+from toolkit.timex import _RULES, _matches
 
 # Words the timex rules start with or contain, characters that case-fold or count as digits in surprising
 # ways (long s, Kelvin sign, dotted I, Arabic-Indic digits) and the punctuation around dates.
@@ -75,3 +75,31 @@ def test_the_finder_keeps_expressions_under_unusual_case_folding() -> None:
 def test_short_and_edge_texts(text: str) -> None:
     for rule in _RULES:
         assert _gated(rule.pattern, rule.prefixes, text) == _full_scan(rule.pattern, text), rule.name
+
+
+def _every_rule_full_scan(text: str) -> list[tuple[int, int, int]]:
+    return [(s, e, priority) for priority, rule in enumerate(_RULES) for s, e in _full_scan(rule.pattern, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXT, st.text(max_size=60)))
+def test_the_finder_gives_every_match_of_a_full_scan(text: str) -> None:
+    # word-start index and required strings together: nothing found by scanning every rule is lost
+    assert [(s, e, p) for s, e, p, _rule, _m in _matches(text)] == _every_rule_full_scan(text)
+
+
+def test_required_strings_are_read_from_the_pattern() -> None:
+    def required(body: str) -> frozenset[str] | None:
+        return required_literals(re.compile(LOOK_BEHIND + body, re.IGNORECASE))
+
+    assert required(r"\d+ (?:days|weeks) ago") == {" ago"}
+    assert required(r"(?:Monday|Friday)") == {"monday", "day"}  # `i` cut out of `friday`
+    assert required(r"seconds") == {"econd"}  # `s` also matches the long s: cut out
+    assert required(r"(?:the )?\d+") is None
+
+
+def test_only_the_letters_set_aside_match_a_non_ascii_character_when_case_is_ignored() -> None:
+    safe = "".join(c for c in "abcdefghijklmnopqrstuvwxyz" if c not in FOLD_UNSAFE)
+    non_ascii = "".join(chr(cp) for cp in range(128, 0x110000) if not 0xD800 <= cp < 0xE000)
+    assert re.search(f"[{safe}]", non_ascii, re.IGNORECASE) is None
+    assert all(re.search(c, non_ascii, re.IGNORECASE) for c in FOLD_UNSAFE)

@@ -163,9 +163,10 @@ def _repair_after_title(span: Span, taken: set[int], rules: cn.Rules, max_words:
 
 
 def _model_spans(doc: Doc, opts: Options) -> list[_Mention]:
-    taken = {t.i for ent in doc.ents for t in ent}
+    ents = doc.ents  # built anew at every read
+    taken = {t.i for ent in ents for t in ent}
     mentions = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in opts.labels:
             continue
         span = _trim(ent)

@@ -109,25 +109,83 @@ def _class_chars(items: Iterable[tuple]) -> set[str] | None:
     return chars
 
 
+# ASCII letters that a non-ASCII character also matches when case is ignored (`ſ` for `s`, dotless `ı` for
+# `i`, the Kelvin sign for `k`): a substring test on `text.lower()` cannot vouch for them.
+FOLD_UNSAFE = frozenset("iks")
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which occurs (ignoring case) in every match of `pattern`, so that a text
+    whose `lower()` holds none of them has no match; None when no such strings are known. Letters of
+    `FOLD_UNSAFE` are cut out (the longest piece without them is kept)."""
+    found = _required(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+    if not found:
+        return None
+    pieces = {_safe_piece(literal) for literal in found}
+    return None if "" in pieces else frozenset(pieces)
+
+
+def _safe_piece(literal: str) -> str:
+    """The longest part of `literal`, in lower case, without a letter of `FOLD_UNSAFE`."""
+    return max(_UNSAFE_RE.split(literal.lower()), key=len)
+
+
+_UNSAFE_RE = re.compile(f"[{''.join(sorted(FOLD_UNSAFE))}]")
+
+
+def _required(items: list[tuple]) -> frozenset[str] | None:
+    """The best required set of a sequence: its longest run of literal characters or the required set of
+    one of its elements, whichever has the longest shortest string."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)  # type: ignore[arg-type]
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        if op is sre.SUBPATTERN:
+            inner = _required(list(av[3]))  # type: ignore[index]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:  # type: ignore[index]
+            inner = _required(list(av[2]))  # type: ignore[index]
+        elif op is sre.BRANCH:
+            alternatives = [_required(list(alt)) for alt in av[1]]  # type: ignore[index]
+            inner = None if any(alt is None for alt in alternatives) else frozenset().union(*alternatives)
+        else:
+            inner = None
+        if inner:
+            options.append(inner)
+    if run:
+        options.append(frozenset({run}))
+    # the most telling set: longest shortest string once cut (`_safe_piece`), then fewest strings
+    return max(options, key=lambda strings: (min(len(_safe_piece(s)) for s in strings), -len(strings)), default=None)
+
+
 class WordStarts:
     """The word starts of a text (`WORD_START`), by their first one and two index characters."""
 
     def __init__(self, text: str) -> None:
-        self.by_key: dict[str, list[int]] = defaultdict(list)
+        by_key: dict[str, list[int]] = defaultdict(list)
         for m in WORD_START.finditer(text):
             start = m.start()
             first = key_char(text[start])
-            self.by_key[first].append(start)
+            by_key[first].append(start)
             if start + 1 < len(text):
-                self.by_key[first + key_char(text[start + 1])].append(start)
+                by_key[first + key_char(text[start + 1])].append(start)
+        self.by_key = dict(by_key)
+        self.keys = frozenset(by_key)
+        # Keys with an `*` (a character no ASCII key stands for) match any prefix: always tried.
+        self.wild = sorted({start for key, starts in by_key.items() if _ANY_CHAR in key for start in starts})
 
     def positions(self, prefixes: frozenset[str]) -> list[int]:
         """Ascending word starts whose first characters may begin one of `prefixes`."""
-        found: set[int] = set(self.by_key.get(_ANY_CHAR, ()))
-        for prefix in prefixes:
-            found.update(self.by_key.get(prefix, ()))
-            if len(prefix) == _KEY_LENGTH:
-                found.update(self.by_key.get(prefix[0] + _ANY_CHAR, ()))
+        present = prefixes & self.keys
+        if not self.wild and len(present) == 1:
+            return self.by_key[next(iter(present))]
+        found: set[int] = set(self.wild)
+        for prefix in present:
+            found.update(self.by_key[prefix])
         return sorted(found)
 
 

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from toolkit.prefilter import WordStarts, finditer_at, start_prefixes
+from toolkit.prefilter import WordStarts, finditer_at, required_literals, start_prefixes
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 ANCHORS = ("publication", "explicit", "previous", "none")
@@ -455,6 +455,9 @@ class Rule:
     accept: Callable[[str, int, int], bool] | None = None  # context filter used when finding in a document
     # What every match begins with (`prefilter.start_prefixes`): the rule is tried only at such word starts.
     prefixes: frozenset[str] | None = None
+    # Strings one of which every match holds (`prefilter.required_literals`), kept where testing them is
+    # cheap and telling (a few strings of 3 or more characters): a text without any is not scanned.
+    required: frozenset[str] | None = None
 
 
 _RULES: list[Rule] = []
@@ -471,7 +474,10 @@ def _rule(name: str, pattern: str, *, flags: int = re.IGNORECASE, accept=None): 
     compiled = re.compile(rf"(?<![\w$#£€.])(?:{pattern})(?![\w]|-\w|\.\d|%)", flags)
 
     def register(fn: Handler) -> Handler:
-        _RULES.append(Rule(name, compiled, fn, accept, start_prefixes(compiled)))
+        required = required_literals(compiled)
+        if required is not None and (len(required) > 6 or min(map(len, required)) < 3):
+            required = None
+        _RULES.append(Rule(name, compiled, fn, accept, start_prefixes(compiled), required))
         return fn
 
     return register
@@ -1500,7 +1506,10 @@ def _matches(text: str) -> Iterator[tuple[int, int, int, Rule, re.Match]]:
     """Every non-empty match of every rule, rule by rule in priority order; each rule is tried only at the
     word starts its matches can begin with (a third of the time of scanning the text once per rule)."""
     starts = WordStarts(text)
+    lowered = text.lower()
     for priority, rule in enumerate(_RULES):
+        if rule.required is not None and not any(literal in lowered for literal in rule.required):
+            continue
         if rule.prefixes is None:
             found: Iterator[re.Match] = rule.pattern.finditer(text)
         else:
