@@ -57,14 +57,14 @@ def test_a_killed_run_leaves_whole_files_and_the_next_run_recovers(corpus, tmp_p
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     # Kill it once it has started writing its parse cache, i.e. in the middle of the work.
-    while time.monotonic() < deadline and not any((tmp_path / "cache").rglob("*.spacy")):
+    while time.monotonic() < deadline and not any((tmp_path / "cache").rglob("*.doc")):
         time.sleep(0.05)
     killed.send_signal(signal.SIGKILL)
     killed.wait(timeout=30)
     for table in out.glob("*.parquet") if out.exists() else []:
         pd.read_parquet(table)  # whatever exists is whole
     # Damage what a kill at a worse moment could leave: a truncated cache entry.
-    entries = sorted((tmp_path / "cache").rglob("*.spacy"))
+    entries = sorted((tmp_path / "cache").rglob("*.doc"))
     assert entries, "the run was killed before it parsed anything"
     entries[0].write_bytes(entries[0].read_bytes()[: 10])
 

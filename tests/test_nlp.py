@@ -22,26 +22,26 @@ def test_cache_hit_gives_the_same_docs(tmp_path):
     again = nlp.parse(TEXTS, components=("ner", "senter"), cache_dir=tmp_path, progress=False)
     assert entities(first) == entities(again) and ("Kofi Annan", "PERSON") in entities(again)[0]
     assert [len(list(d.sents)) for d in again] == [2, 1]
-    assert len(list(tmp_path.rglob("*.spacy"))) == 2
+    assert len(list(tmp_path.rglob("*.doc"))) == 2
 
 
 def test_corrupt_and_foreign_cache_entries_are_rebuilt(tmp_path):
     fresh = entities(nlp.parse(TEXTS, cache_dir=tmp_path, progress=False))
-    first, second = sorted(tmp_path.rglob("*.spacy"))
+    first, second = sorted(tmp_path.rglob("*.doc"))
     first.write_bytes(first.read_bytes()[:20])  # a run killed mid-write by something other than us
     second.write_bytes(b"garbage")
     docs = nlp.parse(TEXTS, cache_dir=tmp_path, progress=False)
     assert [d.text for d in docs] == TEXTS and entities(docs) == fresh
-    assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".tmp-")]
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
 
 
 def test_a_cached_doc_for_another_text_is_not_used(tmp_path):
     nlp.parse(TEXTS[:1], cache_dir=tmp_path, progress=False)
-    [entry] = tmp_path.rglob("*.spacy")
+    [entry] = tmp_path.rglob("*.doc")
     target = next(iter(nlp.parse(TEXTS[1:], cache_dir=tmp_path / "other", progress=False)))
     assert target.text == TEXTS[1]
     # Put the first text's Doc where the second text's entry belongs: the text check must reject it.
-    [other_entry] = (tmp_path / "other").rglob("*.spacy")
+    [other_entry] = (tmp_path / "other").rglob("*.doc")
     other_entry.write_bytes(entry.read_bytes())
     assert nlp.parse(TEXTS[1:], cache_dir=tmp_path / "other", progress=False)[0].text == TEXTS[1]
 
@@ -80,3 +80,21 @@ def test_sentence_bounds_from_arrays_match_doc_sents():
     untagged = nlp.make_doc("No boundaries set. At all.")
     assert sentence_starts(untagged) == [0] and sentence_spans(untagged) == [(0, len(untagged.text))]
     assert sentence_spans(nlp.make_doc("")) == []
+
+
+def test_a_cached_doc_keeps_every_annotation_of_the_pipeline(tmp_path, monkeypatch):
+    components = ("tagger", "parser", "lemmatizer", "ner")
+    texts = [*TEXTS, "", "  Spaces  around.\n\nAnd a second paragraph's end "]
+    first = nlp.parse(texts, components=components, cache_dir=tmp_path, progress=False)
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again instead of reading the cache")
+
+    monkeypatch.setattr(nlp.load_pipeline(components=components), "pipe", no_parsing)
+    again = nlp.parse(texts, components=components, cache_dir=tmp_path, progress=False)
+    attrs = ["ORTH", "IDX", "SPACY", "NORM", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "SENT_START", "ENT_IOB",
+             "ENT_TYPE"]  # fmt: skip
+    for fresh, cached in zip(first, again, strict=True):
+        assert cached.text == fresh.text
+        assert (cached.to_array(attrs) == fresh.to_array(attrs)).all()
+        assert [str(t.morph) for t in cached] == [str(t.morph) for t in fresh]
