@@ -11,6 +11,7 @@ exactly the non-empty matches of `pattern.finditer(text)`.
 from __future__ import annotations
 
 import re
+import string
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from re import _constants as sre  # the parsed form of a pattern: stable across 3.11-3.13
@@ -40,6 +41,7 @@ def key_char(ch: str) -> str:
 
 
 _ANY_CHAR = "*"
+_ASCII_KEYS = str.maketrans(string.ascii_uppercase + string.digits, string.ascii_lowercase + "0" * 10)
 
 
 def start_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -167,12 +169,16 @@ class WordStarts:
 
     def __init__(self, text: str) -> None:
         by_key: dict[str, list[int]] = defaultdict(list)
+        folded = text.translate(_ASCII_KEYS)  # `key_char` of every ASCII character at once
         for m in WORD_START.finditer(text):
             start = m.start()
-            first = key_char(text[start])
+            first = folded[start]
+            if not first.isascii():
+                first = key_char(first)
             by_key[first].append(start)
             if start + 1 < len(text):
-                by_key[first + key_char(text[start + 1])].append(start)
+                second = folded[start + 1]
+                by_key[first + (second if second.isascii() else key_char(second))].append(start)
         self.by_key = dict(by_key)
         self.keys = frozenset(by_key)
         # Keys with an `*` (a character no ASCII key stands for) match any prefix: always tried.
