@@ -257,9 +257,8 @@ def _parse_dates(values: pd.Series, *, where: Callable[[int], str]) -> pd.Series
     text = values.fillna("").astype(str).str.strip()
     parsed = pd.to_datetime(text.where(text != ""), format="ISO8601", errors="coerce", utc=True)
     parsed = parsed.dt.tz_localize(None).astype("datetime64[ns]")
-    for i in range(len(text)):
-        if text.iloc[i] and pd.isna(parsed.iloc[i]):
-            parse_date(text.iloc[i], where=where(i))
+    for i in ((text != "") & parsed.isna()).to_numpy().nonzero()[0]:  # positions only: no per-row indexing
+        parse_date(text.iloc[i], where=where(int(i)))
     return parsed
 
 
