@@ -114,3 +114,14 @@ def test_line_counts_reduce_and_restrict():
     assert dict(total) == dict(whole) and total.n_articles == whole.n_articles == 3
     restricted = distributed.restrict_counts(total, parts[1])
     assert set(restricted) == set(parts[1]) and max(restricted.values()) == 3 and restricted.n_articles == 3
+
+
+@pytest.mark.parametrize("n_articles", [1, 30, 999, 1000, 5000, 19_043])
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_partitions_are_shared_evenly_by_the_workers(n_articles, workers):
+    from toolkit.distributed import DEFAULT_PARTITION_SIZE, balanced_partition_size
+
+    size = balanced_partition_size(n_articles, workers)
+    partitions = -(-n_articles // size)
+    assert 1 <= size <= DEFAULT_PARTITION_SIZE
+    assert partitions % workers == 0 or partitions < workers  # nobody idles while one finishes the last

@@ -366,6 +366,13 @@ class ResultCache:
 # --- the whole run ------------------------------------------------------------------------------------------
 
 
+def balanced_partition_size(n_articles: int, workers: int, *, target: int = DEFAULT_PARTITION_SIZE) -> int:
+    """At most `target` articles per partition, and a number of partitions that `workers` share evenly,
+    so that no worker is left alone with the last partition while the others idle."""
+    per_worker = max(1, -(-n_articles // (target * max(1, workers))))
+    return max(1, -(-n_articles // (per_worker * max(1, workers))))
+
+
 def split(articles: pd.DataFrame, size: int) -> list[pd.DataFrame]:
     """Consecutive partitions of at most `size` articles, each with a fresh 0-based index."""
     size = max(1, int(size))

@@ -57,10 +57,10 @@ def run(
     if until not in STEPS:
         raise ValueError(f"until must be one of {', '.join(STEPS)}")
     from toolkit.distributed import (
-        DEFAULT_PARTITION_SIZE,
         InProcess,
         ResultCache,
         StageConfig,
+        balanced_partition_size,
         local_executor,
         run_partitions,
     )
@@ -78,8 +78,8 @@ def run(
         until=until, clean=clean, aliases=dict(aliases) if aliases else None, model=model, cache=cache,
         cache_dir=str(cache_dir()),
     )
-    size = partition_size or DEFAULT_PARTITION_SIZE
     workers = n_process if n_process and n_process > 0 else default_n_process(len(articles))
+    size = partition_size or balanced_partition_size(len(articles), workers if client is None else 1)
     workers = min(workers, -(-len(articles) // size))
     options = {"partition_size": size, "result_cache": ResultCache() if cache else None, "progress": progress}
     if client is not None:
