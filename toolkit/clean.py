@@ -292,12 +292,15 @@ class _Line:
     listed: int = -1  # the number of the list or table this line belongs to (-1: none)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def line_key(text: str) -> str:
     """The hash of a line as corpus repetition counts it: case, digits, punctuation and spacing ignored."""
     if not _WORD.search(text):
         return ""  # numbers and punctuation alone (`0`, `1 / 23`) say nothing about a page's template
     folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = re.sub(r"\d", "0", folded)
+    folded = _DIGIT.sub("0", folded)
     folded = " ".join(_TOKEN.findall(folded))
     return hashlib.blake2b(folded.encode("utf-8"), digest_size=8).hexdigest() if folded else ""
 

@@ -91,9 +91,9 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     if _EARLIEST_RE.search(doc.text, max(0, start - 20), start):
         return "future"  # `as soon as Tuesday`: the earliest moment something may happen is ahead
     before = doc.text[max(0, start - 10) : start]
-    if re.search(r"\b(?:until|till|through|by)\s+$", before, re.IGNORECASE):
+    if _DEADLINE_RE.search(before):
         return "present"
-    if re.search(r"\bsince\s+$", before, re.IGNORECASE):
+    if _SINCE_RE.search(before):
         return "past"
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
     for side_is_left, side, stops in (
@@ -113,6 +113,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
 
 _NOT_A_HEAD = "-"
 _EARLIEST_RE = re.compile(r"\bas (?:soon|early) as\s+$", re.IGNORECASE)
+_DEADLINE_RE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
+_SINCE_RE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _NOUNISH = ("NN", "NNS", "NNP", "NNPS")
 
 

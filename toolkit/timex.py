@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 
 import pandas as pd
 
@@ -1608,7 +1609,7 @@ def resolve_in_text(
     (`for weeks` is a duration because of the `for` before it). Falls back to `resolve_timex` on the span."""
     options = {"tense": tense, "previous": previous, "default_tense": default_tense,
                "same_weekday_past": same_weekday_past}  # fmt: skip
-    found = next((r for r in _RULES if r.name == rule), None)
+    found = _rule_named(rule)
     if found is not None:
         m = found.pattern.match(text, start)
         if m is not None and m.end() == end:
@@ -1620,6 +1621,16 @@ def resolve_in_text(
             if res is not None:
                 return _checked(res)
     return resolve_timex(text[start:end], reference, **options)
+
+
+def _rule_named(name: str | None) -> Rule | None:
+    return _rules_by_name().get(name)  # type: ignore[arg-type]
+
+
+@cache
+def _rules_by_name() -> dict[str, Rule]:
+    """The registered rules by name (built at first use, when every rule is registered)."""
+    return {rule.name: rule for rule in reversed(_RULES)}  # the first of a name wins, as in `_RULES` order
 
 
 def _context(reference, tense, previous, default_tense, same_weekday_past) -> _Ctx:  # noqa: ANN001
@@ -1643,6 +1654,8 @@ def _checked(res: Resolution) -> Resolution:
         o1, o2 = o2, o1
     if res.type not in TYPES:
         res = replace(res, type="DATE")
+    if (start, end, o1, o2) == (res.interval_start, res.interval_end, res.offset_start, res.offset_end):
+        return res  # already whole (the usual case): no copy
     return replace(res, interval_start=start, interval_end=end, offset_start=o1, offset_end=o2)
 
 
