@@ -118,10 +118,22 @@ def test_line_counts_reduce_and_restrict():
 
 @pytest.mark.parametrize("n_articles", [1, 30, 999, 1000, 5000, 19_043])
 @pytest.mark.parametrize("workers", [1, 2, 3])
-def test_partitions_are_shared_evenly_by_the_workers(n_articles, workers):
-    from toolkit.distributed import DEFAULT_PARTITION_SIZE, balanced_partition_size
+def test_partitions_shrink_towards_the_end_so_that_the_workers_finish_together(n_articles, workers):
+    from toolkit.distributed import DEFAULT_PARTITION_SIZE, SMALLEST_PARTITION, partition_sizes
 
-    size = balanced_partition_size(n_articles, workers)
-    partitions = -(-n_articles // size)
-    assert 1 <= size <= DEFAULT_PARTITION_SIZE
-    assert partitions % workers == 0 or partitions < workers  # nobody idles while one finishes the last
+    sizes = partition_sizes(n_articles, workers)
+    assert sum(sizes) == n_articles and all(1 <= size <= DEFAULT_PARTITION_SIZE for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    full = -(-n_articles // DEFAULT_PARTITION_SIZE)
+    if workers == 1:
+        assert len(sizes) == full
+    else:  # the last partition each worker takes is small: none waits long for another to finish
+        assert sum(sizes[-workers:]) <= workers * SMALLEST_PARTITION
+        assert len(sizes) <= full + 5 * workers  # a few more tasks, not a flood of tiny ones
+
+
+def test_partitions_of_a_fixed_size_cover_the_articles_in_order():
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(7)]})
+    parts = distributed.split(articles, distributed.partition_sizes(7, 1, largest=3))
+    assert [list(part["article_id"]) for part in parts] == [["a0", "a1", "a2"], ["a3", "a4", "a5"], ["a6"]]
+    assert all(list(part.index) == list(range(len(part))) for part in parts)

@@ -18,6 +18,7 @@ exactly those of the single-process path: partitions are contiguous and concaten
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import pickle
 from collections import deque
@@ -38,6 +39,7 @@ from toolkit.io import write_bytes_atomic
 
 ENTITY_COMPONENTS = ("ner", "senter")
 DEFAULT_PARTITION_SIZE = 250
+SMALLEST_PARTITION = 25
 _RESULT_FORMAT = 1
 
 
@@ -133,7 +135,8 @@ def _ordered(executor: Executor, fn: Callable[..., Any], jobs: Sequence[tuple], 
             pending.append(executor.submit(fn, *job))
 
 
-def _window(executor: Executor) -> int:
+def executor_workers(executor: Executor) -> int:
+    """How many tasks `executor` runs at once: its processes, the threads of a Dask cluster, or 1."""
     if isinstance(executor, InProcess):
         return 1
     workers = getattr(executor, "_max_workers", None)
@@ -142,7 +145,7 @@ def _window(executor: Executor) -> int:
             workers = sum(executor.nthreads().values())
         except Exception:  # noqa: BLE001 - scheduler unreachable: the submit will say so
             workers = 1
-    return 2 * max(1, workers or 1)
+    return max(1, workers or 1)
 
 
 # --- the per-partition tasks (pure: they depend only on their arguments) -----------------------------------
@@ -366,17 +369,27 @@ class ResultCache:
 # --- the whole run ------------------------------------------------------------------------------------------
 
 
-def balanced_partition_size(n_articles: int, workers: int, *, target: int = DEFAULT_PARTITION_SIZE) -> int:
-    """At most `target` articles per partition, and a number of partitions that `workers` share evenly,
-    so that no worker is left alone with the last partition while the others idle."""
-    per_worker = max(1, -(-n_articles // (target * max(1, workers))))
-    return max(1, -(-n_articles // (per_worker * max(1, workers))))
+def partition_sizes(n_articles: int, workers: int, *, largest: int = DEFAULT_PARTITION_SIZE,
+                    smallest: int = SMALLEST_PARTITION) -> list[int]:
+    """Sizes of consecutive partitions: `largest` articles while much work remains, then shrinking with
+    what is left (a quarter of it per partition for two workers, down to `smallest`), so that the workers
+    finish within a small partition of each other instead of one idling while another ends a big one."""
+    largest = max(1, largest)
+    if workers <= 1:
+        return [min(largest, n_articles - start) for start in range(0, n_articles, largest)]
+    sizes: list[int] = []
+    remaining = n_articles
+    while remaining > 0:
+        size = min(remaining, largest, max(smallest, -(-remaining // (2 * workers))))
+        sizes.append(size)
+        remaining -= size
+    return sizes
 
 
-def split(articles: pd.DataFrame, size: int) -> list[pd.DataFrame]:
-    """Consecutive partitions of at most `size` articles, each with a fresh 0-based index."""
-    size = max(1, int(size))
-    return [articles.iloc[i : i + size].reset_index(drop=True) for i in range(0, len(articles), size)] or [articles]
+def split(articles: pd.DataFrame, sizes: Sequence[int]) -> list[pd.DataFrame]:
+    """Consecutive partitions of the given sizes, each with a fresh 0-based index."""
+    bounds = [0, *itertools.accumulate(sizes)]
+    return [articles.iloc[lo:hi].reset_index(drop=True) for lo, hi in itertools.pairwise(bounds)] or [articles]
 
 
 def run_partitions(
@@ -384,7 +397,7 @@ def run_partitions(
     config: StageConfig,
     *,
     executor: Executor | None = None,
-    partition_size: int = DEFAULT_PARTITION_SIZE,
+    partition_size: int | None = None,
     result_cache: ResultCache | None = None,
     progress: bool = True,
 ) -> dict[str, pd.DataFrame]:
@@ -392,7 +405,12 @@ def run_partitions(
     already set) partition by partition on `executor`; return the tables (`articles`, `lines`,
     `mentions`, `entity_counts`, `timexes`, `events`, as far as `config.until`)."""
     executor = executor or InProcess()
-    parts = split(articles, partition_size)
+    workers = executor_workers(executor)
+    if partition_size:
+        sizes = partition_sizes(len(articles), 1, largest=partition_size)
+    else:
+        sizes = partition_sizes(len(articles), workers)
+    parts = split(articles, sizes)
     prints = [partition_fingerprint(part) for part in parts]
     corpus = hashlib.sha256("".join(prints).encode()).hexdigest() if config.clean else ""
     run_key = hashlib.sha256(f"{code_fingerprint()}{_config_fingerprint(config)}{corpus}".encode()).hexdigest()
@@ -405,7 +423,7 @@ def run_partitions(
     bar.update(sum(len(parts[i]) for i in range(len(parts)) if results[i] is not None))
     try:
         if todo:
-            window = _window(executor)
+            window = 2 * workers
             counts: list[Any] = [None] * len(parts)
             if config.clean:
                 texts = [(list(part["text"]),) for part in parts]

@@ -52,6 +52,8 @@ def run(
     The corpus is processed in partitions of consecutive articles (see `toolkit.distributed`): in this
     process when `n_process` is 1 or the corpus is small, else in `n_process` local worker processes
     (default: one per core), or on a Dask cluster when `client` (a `dask.distributed.Client`) is given.
+    Partitions hold up to 250 articles and shrink towards the end so that the workers finish together;
+    `partition_size` fixes their length instead.
     One spaCy parse serves entities and timeline. With `cache`, parsed Docs and each partition's tables
     are cached on disk, so a re-run reads them back. The tables are the same whichever way it runs."""
     if until not in STEPS:
@@ -60,7 +62,6 @@ def run(
         InProcess,
         ResultCache,
         StageConfig,
-        balanced_partition_size,
         local_executor,
         run_partitions,
     )
@@ -79,9 +80,10 @@ def run(
         cache_dir=str(cache_dir()),
     )
     workers = n_process if n_process and n_process > 0 else default_n_process(len(articles))
-    size = partition_size or balanced_partition_size(len(articles), workers if client is None else 1)
-    workers = min(workers, -(-len(articles) // size))
-    options = {"partition_size": size, "result_cache": ResultCache() if cache else None, "progress": progress}
+    if partition_size:
+        workers = min(workers, -(-len(articles) // partition_size))
+    options = {"partition_size": partition_size, "result_cache": ResultCache() if cache else None,
+               "progress": progress}  # fmt: skip
     if client is not None:
         tables = run_partitions(articles, replace(config, cache_dir=None), executor=client, **options)
     elif workers > 1:
