@@ -271,6 +271,38 @@ def test_the_shared_parse_has_no_tagger_and_tense_still_decides():
     assert rows.loc[body.index("1990"), "tense"] is None  # an explicit year: no tense asked for
 
 
+def test_articles_read_together_tag_their_sentences_in_rounds_and_give_the_same_rows(monkeypatch):
+    from toolkit import timeline
+    from toolkit.nlp import load_pipeline
+
+    bodies = [
+        "The talks will resume on Thursday. The minister arrived on Thursday. They meet again in March.",
+        "The treaty dates from 1990.",  # nothing to tag
+        "Shares fell on Monday. The board will vote on Friday.",
+    ]
+    nlp = load_pipeline(components=COMPONENTS)
+    reference = pd.Timestamp("2003-05-06")
+    parsed = [(nlp(body), f"a{n}", reference, "published", body) for n, body in enumerate(bodies)]
+    opts = timeline._options({})
+    alone = [row for doc, aid, ref, source, text in parsed
+             for row in timeline.timex_rows(doc, aid, ref, source, opts, text=text)]  # fmt: skip
+    batches = []
+    tag = timeline.tagged_sentences
+
+    def counted(spans, **options):
+        batches.append(len(spans))
+        return tag(spans, **options)
+
+    monkeypatch.setattr(timeline, "tagged_sentences", counted)
+    together = timeline.corpus_timex_rows(parsed, opts)
+    assert timeline.timexes_frame(together).equals(timeline.timexes_frame(alone))
+    tenses = [row["tense"] for row in together if row["tense"]]
+    assert len(tenses) == 5 and {"past", "future"} <= set(tenses)
+    # each tensed expression has a sentence of its own: articles 0 and 2 ask for their first, then their second
+    # sentence together; article 0 alone for its third; article 1 never asks
+    assert batches == [2, 2, 1]
+
+
 def test_a_tagged_sentence_keeps_offsets_and_uses_tags_already_there():
     from toolkit.nlp import load_pipeline
 

@@ -183,10 +183,11 @@ def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) 
 
     bodies = ["" if not isinstance(body, str) else body for body in articles["body"]]
     ids = [str(article_id) for article_id in articles["article_id"]]
-    docs = iter_parse(
+    # All the partition's Docs at once: its timexes are read together (their sentences tagged in one batch).
+    docs = list(iter_parse(
         bodies, components=config.components, model=config.model, n_process=1, cache=config.cache,
         cache_dir=config.cache_dir, batch_size=config.batch_size, progress=False, chunk_size=len(bodies) or 1,
-    )
+    ))  # fmt: skip
     # Options read once per partition, not per article.
     entity_options = entities.Options.build(config.entity_options)
     references = None
@@ -195,14 +196,14 @@ def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) 
 
         timeline_options = timeline._options(config.timeline_options)
         references = _timeline_inputs(articles, timeline_options)
-    mentions, timexes = [], []
-    for n, (article_id, body, doc) in enumerate(zip(ids, bodies, docs, strict=True)):
+    mentions = []
+    for article_id, body, doc in zip(ids, bodies, docs, strict=True):
         if body.strip():
             mentions.extend(entities.mention_rows(doc, article_id, entity_options, aliases=config.aliases, text=body))
-        if references is not None:
-            reference, source = references[n]
-            timexes.extend(timeline.timex_rows(doc, article_id, reference, source, timeline_options,
-                                               model=config.model, text=body))  # fmt: skip
+    if references is not None:
+        parsed = [(doc, article_id, *reference, body)
+                  for doc, article_id, reference, body in zip(docs, ids, references, bodies, strict=True)]  # fmt: skip
+        timexes = timeline.corpus_timex_rows(parsed, timeline_options, model=config.model)
     tables["mentions"] = entities.mentions_frame(mentions)  # typed once per partition, not per article
     tables["entity_counts"] = entities.count_entities(tables["mentions"])
     if config.until == "timeline":

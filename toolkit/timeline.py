@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Generator, Iterable
 from functools import cache, partial
 from typing import Any
 
@@ -229,16 +229,63 @@ def timex_rows(doc: Doc, article_id: str, reference: pd.Timestamp | None, refere
     """The rows of `article_timexes` as plain dicts, so a corpus builds and types its table once. `model`
     names the pipeline whose tagger reads tense when `doc` has no tags (the parse's own model); `text` is
     the text `doc` was parsed from, when the caller has it (`doc.text` is rebuilt at every read)."""
-    if text is None:
-        text = doc.text
+    return corpus_timex_rows([(doc, article_id, reference, reference_source, text)], opts, model=model)
+
+
+ParsedArticle = tuple[Doc, str, "pd.Timestamp | None", str, "str | None"]  # doc, id, reference, its source, text
+
+
+def corpus_timex_rows(articles: Iterable[ParsedArticle], opts: dict[str, Any], *, model: str | None = None,
+                      ) -> list[dict[str, Any]]:  # fmt: skip
+    """`timex_rows` of several parsed articles, in order. The sentences whose tense decides a value are tagged
+    together, a round at a time (an article asks for its next sentence once it has read the previous one),
+    which saves a fifth of one tagger call per sentence; the rows are the same."""
+    steps = [_timex_steps(doc, aid, ref, source, opts, doc.text if text is None else text)
+             for doc, aid, ref, source, text in articles]  # fmt: skip
+    rows: list[list[dict[str, Any]]] = [[] for _ in steps]
+    asks: dict[int, tuple[Doc, int, int]] = {}
+
+    def advance(n: int, sentence: Doc | None) -> None:
+        try:
+            asks[n] = steps[n].send(sentence)
+        except StopIteration as done:
+            rows[n] = done.value
+
+    for n in range(len(steps)):
+        advance(n, None)
+    while asks:
+        waiting = list(asks.items())
+        asks.clear()
+        for (n, _), sentence in zip(waiting, tagged_sentences([ask for _, ask in waiting], model=model), strict=True):
+            advance(n, sentence)
+    return [row for article in rows for row in article]
+
+
+def _timex_steps(doc: Doc, article_id: str, reference: pd.Timestamp | None, reference_source: str,
+                 opts: dict[str, Any], text: str,
+                 ) -> Generator[tuple[Doc, int, int], Doc | None, list[dict[str, Any]]]:  # fmt: skip
+    """The rows of one article. An expression is read as past and as future first: when both agree (an
+    explicit date, a duration...), no tense can change it (a present or unknown tense picks one of those two
+    readings); else the tense of its clause decides, read from its sentence tagged: the step yields
+    `(doc, sentence start, sentence end)` and is sent that sentence as `tagged_sentence` gives it, at most
+    once per sentence."""
     sentences = _sentences(doc)
     sentence_starts = [s for s, _ in sentences]
-    tense_of = _ClauseTenses(doc, sentences, model)
+    tagged: dict[int, Doc | None] = {}
     rows: list[dict[str, Any]] = []
     history: list[Resolution] = []
     for start, end, rule in _candidates(doc, text, bool(opts["spacy_spans"])):
         sid = max(bisect_right(sentence_starts, start) - 1, 0)
-        res, tense = _resolve(text, start, end, reference, rule, history, opts, partial(tense_of, sid, start, end))
+        read = partial(resolve_in_text, text, start, end, reference, rule=rule, previous=history,
+                       default_tense=opts["default_tense"], same_weekday_past=opts["same_weekday_past"])  # fmt: skip
+        past, future = read(tense="past"), read(tense="future")
+        if past == future:
+            res, tense = past, None
+        else:
+            if sid not in tagged:
+                tagged[sid] = yield (doc, *sentences[sid])
+            tense = _tense_in(tagged[sid], start, end)
+            res = {"past": past, "future": future}.get(tense) or read(tense=tense)  # type: ignore[arg-type]
         if res.value is None and not opts["keep_unresolved"]:
             continue
         if res.value is not None and res.type in ("DATE", "TIME") and res.on_calendar and res.granularity != "decade":
@@ -258,43 +305,12 @@ def timex_rows(doc: Doc, article_id: str, reference: pd.Timestamp | None, refere
     return rows
 
 
-def _resolve(text: str, start: int, end: int, reference: pd.Timestamp | None, rule: str,
-             history: list[Resolution], opts: dict[str, Any], tense_of: Callable[[], str | None],
-             ) -> tuple[Resolution, str | None]:  # fmt: skip
-    """The expression resolved, and the tense it was resolved with. It is read as past and as future
-    first: when both agree (an explicit date, a duration...), no tense can change it (a present or
-    unknown tense picks one of those two readings) and the tagger is not asked; else `tense_of()` decides."""
-
-    def read(tense: str | None) -> Resolution:
-        return resolve_in_text(text, start, end, reference, rule=rule, tense=tense, previous=history,
-                               default_tense=opts["default_tense"],
-                               same_weekday_past=opts["same_weekday_past"])  # fmt: skip
-
-    past, future = read("past"), read("future")
-    if past == future:
-        return past, None
-    tense = tense_of()
-    return {"past": past, "future": future}.get(tense) or read(tense), tense
-
-
-class _ClauseTenses:
-    """`clause_tense` for expressions of one Doc, computed on demand on the expression's sentence alone,
-    tagged when first asked for (the shared parse has no tagger: tagging only these sentences is a fraction
-    of the cost of tagging every article), each sentence at most once."""
-
-    def __init__(self, doc: Doc, sentences: list[tuple[int, int]], model: str | None) -> None:
-        self._doc, self._sentences, self._model = doc, sentences, model
-        self._tagged: dict[int, Doc | None] = {}
-
-    def __call__(self, sentence_id: int, start: int, end: int) -> str | None:
-        if sentence_id not in self._tagged:
-            s0, s1 = self._sentences[sentence_id]
-            self._tagged[sentence_id] = tagged_sentence(self._doc, s0, s1, model=self._model)
-        sentence = self._tagged[sentence_id]
-        if sentence is None:
-            return None
-        offset = sentence.user_data["start_char"]
-        return clause_tense(sentence, start - offset, end - offset)
+def _tense_in(sentence: Doc | None, start: int, end: int) -> str | None:
+    """`clause_tense` of the characters `start:end` of the article, read in its tagged sentence."""
+    if sentence is None:
+        return None
+    offset = sentence.user_data["start_char"]
+    return clause_tense(sentence, start - offset, end - offset)
 
 
 @cache
@@ -308,21 +324,35 @@ def tagged_sentence(doc: Doc, start: int, end: int, *, model: str | None = None)
     """The tokens covering `doc.text[start:end]` as a one-sentence Doc with Penn tags: `doc`'s own tags when
     it has them, else tagged by `model`'s tagger. Same tokens, so offsets shift by `user_data["start_char"]`,
     the span's start in `doc`."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    if doc.has_annotation("TAG"):
-        sentence = span.as_doc()
-        for token in sentence:
-            token.is_sent_start = token.i == 0
-    else:
-        nlp = _tagger(model)
-        sentence = Doc(nlp.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span],
-                       sent_starts=[t.i == span.start for t in span])  # fmt: skip
-        for _, component in nlp.pipeline:
-            sentence = component(sentence)
-    sentence.user_data["start_char"] = span.start_char
-    return sentence
+    return tagged_sentences([(doc, start, end)], model=model)[0]
+
+
+def tagged_sentences(spans: list[tuple[Doc, int, int]], *, model: str | None = None) -> list[Doc | None]:
+    """`tagged_sentence` of each `(doc, start, end)`, those to tag in one batch (None for an empty span)."""
+    sentences: list[Doc | None] = []
+    to_tag: list[tuple[int, Doc, int]] = []  # position, untagged sentence, its start in `doc`
+    for doc, start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            sentences.append(None)
+        elif doc.has_annotation("TAG"):
+            sentence = span.as_doc()
+            for token in sentence:
+                token.is_sent_start = token.i == 0
+            sentence.user_data["start_char"] = span.start_char
+            sentences.append(sentence)
+        else:
+            words, spaces = [t.text for t in span], [bool(t.whitespace_) for t in span]
+            starts = [True] + [False] * (len(span) - 1)
+            sentence = Doc(_tagger(model).vocab, words=words, spaces=spaces, sent_starts=starts)
+            to_tag.append((len(sentences), sentence, span.start_char))
+            sentences.append(None)
+    if to_tag:
+        tagged = _tagger(model).pipe([sentence for _, sentence, _ in to_tag], batch_size=len(to_tag))
+        for (position, _, start_char), sentence in zip(to_tag, tagged, strict=True):
+            sentence.user_data["start_char"] = start_char
+            sentences[position] = sentence
+    return sentences
 
 
 def timexes_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
