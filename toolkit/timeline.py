@@ -88,9 +88,10 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    if _EARLIEST_RE.search(doc.text, max(0, start - 20), start):
+    text = doc.text  # rebuilt from the tokens at every read
+    if _EARLIEST_RE.search(text, max(0, start - 20), start):
         return "future"  # `as soon as Tuesday`: the earliest moment something may happen is ahead
-    before = doc.text[max(0, start - 10) : start]
+    before = text[max(0, start - 10) : start]
     if _DEADLINE_RE.search(before):
         return "present"
     if _SINCE_RE.search(before):
