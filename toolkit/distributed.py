@@ -135,7 +135,7 @@ def _ordered(executor: Executor, fn: Callable[..., Any], jobs: Sequence[tuple], 
             pending.append(executor.submit(fn, *job))
 
 
-def executor_workers(executor: Executor) -> int:
+def _concurrency(executor: Executor) -> int:
     """How many tasks `executor` runs at once: its processes, the threads of a Dask cluster, or 1."""
     if isinstance(executor, InProcess):
         return 1
@@ -406,7 +406,7 @@ def run_partitions(
     already set) partition by partition on `executor`; return the tables (`articles`, `lines`,
     `mentions`, `entity_counts`, `timexes`, `events`, as far as `config.until`)."""
     executor = executor or InProcess()
-    workers = executor_workers(executor)
+    workers = _concurrency(executor)
     if partition_size:
         sizes = partition_sizes(len(articles), 1, largest=partition_size)
     else:

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Generator, Iterable
 from functools import cache, partial
+from itertools import islice
 from typing import Any
 
 import pandas as pd
@@ -240,7 +241,7 @@ def corpus_timex_rows(articles: Iterable[ParsedArticle], opts: dict[str, Any], *
                       ) -> list[dict[str, Any]]:  # fmt: skip
     """`timex_rows` of several parsed articles, in order. The sentences whose tense decides a value are tagged
     together, a round at a time (an article asks for its next sentence once it has read the previous one),
-    which saves a fifth of one tagger call per sentence; the rows are the same."""
+    a fifth faster than one tagger call per sentence; the rows are the same."""
     steps = [_timex_steps(doc, aid, ref, source, opts, doc.text if text is None else text)
              for doc, aid, ref, source, text in articles]  # fmt: skip
     rows: list[list[dict[str, Any]]] = [[] for _ in steps]
@@ -420,6 +421,7 @@ def extract_timexes(
 ) -> pd.DataFrame:
     """The `timexes` table of a corpus: each article's `text_column` parsed (ner, senter; cached) and its
     temporal expressions resolved against its reference date (the tagger reads tense where it matters)."""
+    from toolkit.distributed import DEFAULT_PARTITION_SIZE
     from toolkit.nlp import iter_parse
 
     opts = _options(options)
@@ -433,10 +435,14 @@ def extract_timexes(
     texts = articles[text_column].astype(str).tolist()
     docs = iter_parse(texts, components=COMPONENTS, model=model, n_process=n_process, cache=cache,
                       progress=progress)  # fmt: skip
+    parsed = (
+        (doc, str(aid), None if pd.isna(ref) else ref, source, text)
+        for doc, text, aid, ref, source in zip(docs, texts, refs["article_id"], refs["reference"],
+                                               refs["reference_source"], strict=True)
+    )  # fmt: skip
     rows: list[dict[str, Any]] = []
-    for doc, text, aid, ref, source in zip(docs, texts, refs["article_id"], refs["reference"],
-                                           refs["reference_source"], strict=True):  # fmt: skip
-        rows.extend(timex_rows(doc, str(aid), None if pd.isna(ref) else ref, source, opts, model=model, text=text))
+    while batch := list(islice(parsed, DEFAULT_PARTITION_SIZE)):  # Docs held a partition at a time, as in `run`
+        rows.extend(corpus_timex_rows(batch, opts, model=model))
     return timexes_frame(rows)
 
 
