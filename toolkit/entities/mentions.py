@@ -29,7 +29,6 @@ class Mention:
     origin: str  # "model", "repaired" (extended after a title) or "matched" (document consistency)
     name: str = ""  # the stripped name, then the canonical name
     core: str = ""  # the stripped name before any merge (the alias table is looked up on it first)
-    label: str = ""
     demonym: bool = False  # canonical name is the country this nationality adjective derives from
     after_title: bool = False  # a personal title stands just before the span (`President [Trump]`)
 
