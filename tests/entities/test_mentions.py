@@ -1,62 +1,17 @@
-"""Entity mentions, canonical entities and their tables; the seed's gold entities are the acceptance test."""
+"""Entity mentions and their canonical names, one article at a time; the seed's gold entities are the
+acceptance test."""
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from tests.conftest import SEED_ID
-from toolkit.entities import (
-    AliasError,
-    article_mentions,
-    cooccurrence,
-    cooccurrence_pairs,
-    count_entities,
-    counts_per_article,
-    extract_mentions,
-    load_aliases,
-)
+from toolkit.entities import article_mentions, count_entities, extract_mentions, speaker_label_spans
 from toolkit.errors import ToolkitError
 from toolkit.nlp import parse
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "canonical"]
-
-
-def seed_body(raw: str) -> str:
-    """The seed's clean body: `toolkit.clean` when it handles the seed, else raw lines 3 and 5-28."""
-    try:
-        from toolkit.clean import clean_article  # type: ignore[attr-defined]
-
-        body = clean_article(raw)["body"]  # pragma: no cover - depends on the cleaning module's progress
-        if isinstance(body, str) and body:
-            return body
-    except Exception:  # noqa: BLE001 - cleaning not ready: build the body from the known line numbers
-        pass
-    lines = raw.split("\n")
-    return "\n".join([lines[2], *lines[4:28]]).replace("1,00,000", "100,000")
-
-
-@pytest.fixture(scope="module")
-def seed_articles(seed_text: str) -> pd.DataFrame:
-    return pd.DataFrame({"article_id": [SEED_ID, "empty", "none"], "body": [seed_body(seed_text), "", None]})
-
-
-@pytest.fixture(scope="module")
-def seed_doc(seed_articles: pd.DataFrame):
-    return parse([seed_articles["body"][0]], components=("ner", "senter"), progress=False)[0]
-
-
-@pytest.fixture(scope="module")
-def seed_mentions(seed_articles: pd.DataFrame) -> pd.DataFrame:
-    return extract_mentions(seed_articles, progress=False)
-
-
-@pytest.fixture(scope="module")
-def gold(shared_dir: Path) -> dict:
-    return json.loads((shared_dir / "seed" / "gold.json").read_text(encoding="utf-8"))
 
 
 def test_seed_required_entities(seed_mentions: pd.DataFrame, gold: dict) -> None:
@@ -100,16 +55,7 @@ def test_rules_can_be_switched_off(seed_doc) -> None:
         article_mentions(seed_doc, "seed", consistancy=False)
 
 
-def test_aliases_change_counts(seed_doc, tmp_path: Path) -> None:
-    table = tmp_path / "aliases.csv"
-    table.write_text("alias,canonical\nUS,United States\nWashington,United States\n", encoding="utf-8")
-    mentions = article_mentions(seed_doc, "seed", aliases=load_aliases(table))
-    counts = count_entities(mentions).set_index("canonical")
-    assert counts.loc["United States", "mentions"] == 3
-    assert "US" not in counts.index
-
-
-def test_acronym_defined_in_article(tmp_path: Path) -> None:
+def test_acronym_defined_in_article() -> None:
     text = (
         "The World Health Organization (WHO) warned on Monday. Officials of the WHO met in Geneva. "
         "The WHO said more tests were needed."
@@ -117,60 +63,6 @@ def test_acronym_defined_in_article(tmp_path: Path) -> None:
     mentions = extract_mentions(pd.DataFrame({"article_id": ["a"], "body": [text]}), progress=False)
     who = mentions[mentions.text.str.contains("WHO")]
     assert len(who) >= 2 and set(who.canonical) == {"World Health Organization"}
-
-
-def test_count_tables() -> None:
-    mentions = pd.DataFrame(
-        {
-            "article_id": ["a", "a", "a", "b", "b"],
-            "sentence_id": [0, 0, 1, 0, 0],
-            "canonical": ["X", "Y", "X", "Y", "Z"],
-            "label": ["ORG", "PERSON", "ORG", "PERSON", "GPE"],
-        }
-    )
-    counts = count_entities(mentions)
-    assert list(counts.columns) == ["canonical", "label", "mentions", "articles"]
-    assert counts.values.tolist() == [["X", "ORG", 2, 1], ["Y", "PERSON", 2, 2], ["Z", "GPE", 1, 1]]
-    per = counts_per_article(mentions)
-    assert per.values.tolist() == [
-        ["a", "X", "ORG", 2],
-        ["a", "Y", "PERSON", 1],
-        ["b", "Y", "PERSON", 1],
-        ["b", "Z", "GPE", 1],
-    ]
-    pairs = cooccurrence_pairs(mentions)
-    assert pairs[["entity_a", "entity_b", "sentences"]].values.tolist() == [["X", "Y", 1], ["Y", "Z", 1]]
-    matrix = cooccurrence(mentions, top=2)
-    assert list(matrix.index) == ["X", "Y"] and matrix.loc["X", "Y"] == matrix.loc["Y", "X"] == 1
-    assert matrix.loc["X", "X"] == 0
-    empty = count_entities(mentions.iloc[0:0])
-    assert empty.empty and list(empty.columns) == list(counts.columns)
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        ("", "empty"),
-        ("name,other\nUSA,United States\n", ":1: header"),
-        ("alias,canonical\nUSA,United States\n,Nowhere\n", ":3: empty alias"),
-        ("alias,canonical\nUSA,United States\nUSA,America\n", ":3: alias 'USA' already maps"),
-        ("alias,canonical\nUSA,United States,extra\n", ":2: expected 2 fields"),
-    ],
-)
-def test_load_aliases_errors(tmp_path: Path, content: str, message: str) -> None:
-    path = tmp_path / "aliases.csv"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(AliasError, match=message) as info:
-        load_aliases(path)
-    assert str(path) in str(info.value)
-
-
-def test_load_aliases(tmp_path: Path) -> None:
-    path = tmp_path / "aliases.csv"
-    path.write_text("alias,canonical\n USA , United States\n\nU.S.,United States\n", encoding="utf-8")
-    assert load_aliases(path) == {"USA": "United States", "U.S.": "United States"}
-    with pytest.raises(AliasError, match="not found"):
-        load_aliases(tmp_path / "missing.csv")
 
 
 INTERVIEW = (
@@ -185,8 +77,6 @@ INTERVIEW = (
 
 
 def test_speaker_labels_of_an_interview_are_not_mentions():
-    from toolkit.entities import speaker_label_spans
-
     spans = speaker_label_spans(INTERVIEW)
     assert {INTERVIEW[s:e] for s, e in spans} == {"((WN))", "((Perttu Ahola))"} and len(spans) == 6
     doc = parse([INTERVIEW], components=("ner", "senter"), progress=False)[0]
@@ -202,8 +92,6 @@ def test_speaker_labels_of_an_interview_are_not_mentions():
 @pytest.mark.parametrize("text", ["Note: the figures are provisional.\nMost of them rose.",
                                   "Q: Why?\nA: Because.\nQ: When?\nA: Now."])  # fmt: skip
 def test_a_label_opening_fewer_than_three_lines_is_not_a_speaker(text):
-    from toolkit.entities import speaker_label_spans
-
     assert speaker_label_spans(text) == []
 
 

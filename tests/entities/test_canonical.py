@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit import canonical as cn
+from toolkit.entities import canonical as cn
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,252 @@
+"""Where an article's mentions are: the model's entity spans trimmed and repaired after a title, the other
+occurrences of a string tagged once (document consistency), acronyms defined in the article, and the spans
+that are never mentions (an interview's speaker labels, text without a Latin letter)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from toolkit.entities import canonical as cn
+from toolkit.entities.options import Options
+
+
+@dataclass
+class Mention:
+    """One mention of an article while its name is worked out: the span, the model's label, and what the
+    rules found."""
+
+    span: Span
+    model_label: str
+    origin: str  # "model", "repaired" (extended after a title) or "matched" (document consistency)
+    name: str = ""  # the stripped name, then the canonical name
+    core: str = ""  # the stripped name before any merge (the alias table is looked up on it first)
+    demonym: bool = False  # canonical name is the country this nationality adjective derives from
+    after_title: bool = False  # a personal title stands just before the span (`President [Trump]`)
+
+
+# Labels whose names never start or end with a number or punctuation (`Ipswich 0`, `-- David Brinkerhoff`
+# in a results table); product, event and work titles may (`Windows 95`, `World War 2`).
+_TRIM_EDGES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"})
+
+
+def _edge_junk(token: Token) -> bool:
+    return token.is_punct or token.like_num or token.is_space
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without a trailing possessive and, for name labels, without numbers or punctuation at
+    either end; None when nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and doc[end - 1].text in cn.POSSESSIVES:
+        end -= 1
+    if span.label_ in _TRIM_EDGES:
+        while start < end and _edge_junk(doc[start]):
+            start += 1
+        while end > start and (_edge_junk(doc[end - 1]) and doc[end - 1].text not in {".", ")"}):
+            end -= 1
+        opening = [t.i for t in doc[start:end] if t.text == "("]
+        if opening and opening[0] > start:  # `World Health Organization (WHO`: the name ends before `(`
+            end = opening[0]
+        while end > start and doc[end - 1].text in {")", "("}:
+            end -= 1
+        if start == end or not any(c.isalpha() for c in doc[start:end].text):
+            return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label)
+
+
+def _continues_name(token: Token, rules: cn.Rules) -> bool:
+    """A capitalised word inside a sentence: a name the match would cut through."""
+    return not token.is_sent_start and token.is_alpha and cn.is_name_word(token.text, rules)
+
+
+def _repair_after_title(span: Span, taken: set[int], rules: cn.Rules, max_words: int = 3) -> Span:
+    """`Col [Hassan] Merei al-Hamade`: when the model's PERSON span is preceded, inside the sentence, by up
+    to `max_words` name words that follow a title, extend the span over those words (not the title)."""
+    doc = span.doc
+    words = [t.text for t in doc[max(0, span.start - max_words - 4) : span.start]]
+    offset = span.start - len(words)
+    j = span.start
+    while True:
+        if cn.title_ending_at(words, j - offset, rules):
+            break
+        if span.start - j >= max_words or j == 0:
+            return span
+        prev = doc[j - 1]
+        if prev.i in taken or doc[j].is_sent_start or not (prev.is_alpha or "-" in prev.text):
+            return span
+        if not cn.is_name_word(prev.text, rules) or not prev.text[:1].isupper():
+            return span
+        j -= 1
+    if j == span.start or doc[j].is_sent_start:
+        return span
+    return Span(doc, j, span.end, label=span.label)
+
+
+def _model_spans(doc: Doc, opts: Options) -> list[Mention]:
+    ents = doc.ents  # built anew at every read
+    taken = {t.i for ent in ents for t in ent}
+    mentions = []
+    for ent in ents:
+        if ent.label_ not in opts.labels:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        origin = "model"
+        if opts.switches["span_repair"] and ent.label_ in opts.rules.title_labels:
+            repaired = _repair_after_title(span, taken, opts.rules)
+            if repaired.start != span.start:
+                span, origin = repaired, "repaired"
+                taken.update(range(span.start, span.end))
+        mentions.append(Mention(span, ent.label_, origin))
+    return mentions
+
+
+_SPEAKER_RE = re.compile(
+    r"^[ \t]*(?:\(\((?P<paren>[^()\n]{1,60})\)\)|\[(?P<bracket>[^\]\n]{1,60})\]"
+    r"|(?P<colon>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})[ \t]*:(?=[ \t]))",
+    re.MULTILINE,
+)
+
+
+def speaker_label_spans(text: str, *, min_turns: int = 3) -> list[tuple[int, int]]:
+    """Character spans of the speaker labels of an interview transcript: a name opening a line in double
+    parentheses, brackets or before a colon (`((WN))`, `[Interviewer]`, `Perttu Ahola:`), the same label
+    opening at least `min_turns` lines. They mark turns of the conversation, not mentions in the text."""
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in _SPEAKER_RE.finditer(text):
+        label = next(group for group in m.groups() if group is not None)
+        found[label.strip().lower()].append((m.start(), m.end()))
+    return sorted(span for spans in found.values() if len(spans) >= min_turns for span in spans)
+
+
+def _has_latin_letter(text: str) -> bool:
+    return any(ch.isalpha() and (ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")) for ch in text)
+
+
+def _mention_filter(text: str, opts: Options) -> Callable[[Span], bool]:
+    """Whether a span of the Doc of `text` may be a mention: not inside an interview's speaker label
+    (`speaker_labels`), and with at least one Latin letter (`latin_script`: the English model's labels on
+    other scripts are noise)."""
+    labels = speaker_label_spans(text) if opts.switches["speaker_labels"] else []
+    starts = [start for start, _ in labels]
+    latin = opts.switches["latin_script"]
+
+    def keep(span: Span) -> bool:
+        i = bisect_right(starts, span.start_char) - 1
+        if i >= 0 and span.end_char <= labels[i][1]:
+            return False
+        return not latin or _has_latin_letter(span.text)
+
+    return keep
+
+
+def _words(span: Span) -> list[str]:
+    return [t.text for t in span]
+
+
+def _acronym_definitions(doc: Doc, mentions: list[Mention], opts: Options) -> dict[str, str]:
+    """`United Nations (UN)` and `UN (United Nations)`: acronym -> stripped long name, when the letters
+    match the long name's initials."""
+    found: dict[str, str] = {}
+    for m in mentions:
+        s = m.span
+        if s.end + 2 < len(doc) and doc[s.end].text == "(" and doc[s.end + 2].text == ")":
+            short, long_name = doc[s.end + 1].text, m.name
+        elif s.start >= 2 and s.end < len(doc) and doc[s.start - 1].text == "(" and doc[s.end].text == ")":
+            short, long_name = doc[s.start - 2].text, m.name
+        else:
+            continue
+        if cn.is_acronym(short) and cn.acronym_letters(short) in cn.initials(long_name, opts.rules):
+            found.setdefault(short, long_name)
+    return found
+
+
+def _consistency_matches(doc: Doc, mentions: list[Mention], acronyms: Mapping[str, str], opts: Options) -> list:
+    """Other exact occurrences (same case, token for token) of strings tagged once in the article, and of
+    acronyms it defines, that no entity of any label covers and that do not cut through a longer name."""
+    labels_of: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    label_of_name: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        words = _words(m.span)
+        i, j = cn.core_bounds(words, m.model_label, opts.rules)
+        for form in {tuple(words), tuple(words[i:j])}:
+            text = "".join(form)
+            if any(c.isupper() for c in text) and len(text) > 1:
+                labels_of[form].append(m.model_label)
+        label_of_name[m.name].append(m.model_label)
+    for short, long_name in acronyms.items():
+        labels_of[(short,)].extend(label_of_name.get(long_name, []))
+    if not labels_of:
+        return []
+    matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+    keys = {}
+    for n, form in enumerate(sorted(labels_of)):
+        key = f"form{n}"
+        keys[doc.vocab.strings.add(key)] = form
+        matcher.add(key, [Doc(doc.vocab, words=list(form))])
+    covered = {t.i for ent in doc.ents for t in ent} | {t.i for m in mentions for t in m.span}
+    candidates = []
+    for match_id, start, end in matcher(doc):
+        if any(i in covered for i in range(start, end)):
+            continue
+        if start > 0 and _continues_name(doc[start - 1], opts.rules):
+            continue
+        if end < len(doc) and _continues_name(doc[end], opts.rules):
+            continue
+        form = keys[match_id]
+        label = cn.vote(labels_of[form], " ".join(form), opts.rules)
+        candidates.append(Span(doc, start, end, label=label))
+
+    return [Mention(span, span.label_, "matched") for span in filter_spans(candidates)]
+
+
+def _stripped_name(m: Mention, opts: Options) -> str:
+    spaces = [t.whitespace_ for t in m.span]
+    return cn.canonical_name(_words(m.span), m.model_label, opts.rules, spaces=spaces)
+
+
+def _after_title(span: Span, opts: Options) -> bool:
+    """A capitalised personal title just before the span, inside the sentence (`President [Trump]`, `Col
+    [Hassan Merei]`): the mention is a person whatever the model said (its vote counts as PERSON)."""
+    if "PERSON" not in opts.rules.title_labels or span.start == 0 or span.doc[span.start].is_sent_start:
+        return False
+    before = span.doc[max(0, span.start - 4) : span.start]
+    n = cn.title_ending_at([t.text for t in before], len(before), opts.rules)
+    if n == 0:
+        return False
+    title = before[len(before) - n]
+    return title.text[:1].isupper() and not title.is_sent_start
+
+
+def find_mentions(doc: Doc, text: str, opts: Options) -> tuple[list[Mention], dict[str, str]]:
+    """The mentions of a parsed article in text order, each with its stripped name (`name` and `core`),
+    and the acronyms the article defines (acronym -> stripped long name): the model's spans (trimmed,
+    repaired after a title), then, with `consistency`, the other occurrences of their strings; none
+    inside a speaker label or without a Latin letter. `text` is the text `doc` was parsed from."""
+    keep = _mention_filter(text, opts)
+    mentions = [m for m in _model_spans(doc, opts) if keep(m.span)]
+    for m in mentions:
+        m.name = _stripped_name(m, opts)
+    defined = _acronym_definitions(doc, mentions, opts) if opts.switches["acronyms"] else {}
+    if opts.switches["consistency"]:
+        extra = [m for m in _consistency_matches(doc, mentions, defined, opts) if keep(m.span)]
+        for m in extra:
+            m.name = _stripped_name(m, opts)
+        mentions = sorted([*mentions, *extra], key=lambda m: m.span.start)
+    for m in mentions:
+        m.core = m.name
+        m.after_title = _after_title(m.span, opts)
+    return mentions, defined

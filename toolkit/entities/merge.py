@@ -1,0 +1,151 @@
+"""The canonical names of an article's mentions: passes that merge the variants of one entity (case,
+nationality adjectives, acronyms, surnames and first names, affixes of long names, the user's aliases), and
+one label per name by vote."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+from toolkit.entities import canonical as cn
+from toolkit.entities.mentions import Mention
+from toolkit.entities.options import Options
+
+
+def _case_merge(mentions: list[Mention]) -> None:
+    """Names equal but for case (or acronym dots) are one entity: the most frequent form wins, an
+    all-capitals form (a headline) only when there is no other."""
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        groups[cn.case_key(m.name)][m.name] += 1
+    best = {
+        key: min(forms, key=lambda f: (f.isupper() and not cn.is_acronym(f), -forms[f], -len(f), f))
+        for key, forms in groups.items()
+    }
+    for m in mentions:
+        m.name = best[cn.case_key(m.name)]
+
+
+def votes(mentions: Iterable[Mention], opts: Options) -> dict[str, str]:
+    """One label per name by vote of its mentions; a nationality adjective merged into its country
+    (`Syrian` -> `Syria`) votes for GPE, the country's label, a name after a personal title for PERSON."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        labels[m.name].append("GPE" if m.demonym else "PERSON" if m.after_title else m.model_label)
+    return {name: cn.vote(found, name, opts.rules) for name, found in labels.items()}
+
+
+def _unique_longest(candidates: Iterable[str]) -> str | None:
+    candidates = set(candidates)
+    if not candidates:
+        return None
+    longest = max(len(c.split()) for c in candidates)
+    top = [c for c in candidates if len(c.split()) == longest]
+    return top[0] if len(top) == 1 else None
+
+
+def _apply(mentions: list[Mention], target: Mapping[str, str]) -> None:
+    for m in mentions:
+        seen = set()
+        while m.name in target and m.name not in seen:
+            seen.add(m.name)
+            m.name = target[m.name]
+
+
+def _merge_names(mentions: list[Mention], opts: Options) -> None:
+    """`Assad` -> `Bashar al-Assad`: a person-like mention whose name is a surname or first-name form of
+    exactly one longest full PERSON name of the article takes that name (case ignored). Person-like: its
+    voted label is one of `merge_labels`, or at least one of its mentions is tagged or titled as a person."""
+    label_of = votes(mentions, opts)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for full, label in label_of.items():
+        if label == "PERSON" and len(full.split()) > 1:
+            for form in cn.short_forms(full, opts.rules):
+                owners[form.lower()].add(full)
+    # A name the vote made an ORG is still a person's when some mention of it reads as one (`Trump's
+    # declaration` is tagged ORG, `Trump said` PERSON): a company called `Ford` is never tagged PERSON.
+    person_like = {m.name for m in mentions if m.model_label == "PERSON" or m.after_title}
+    target = {}
+    for name, label in label_of.items():
+        if label in opts.merge_labels or name in person_like:
+            full = _unique_longest(owners.get(name.lower(), ()))
+            if full is not None and full != name:
+                target[name] = full
+    _apply(mentions, target)
+
+
+def _merge_affixes(mentions: list[Mention], opts: Options) -> None:
+    """`PSV` -> `PSV Eindhoven`, `Commission` -> `European Commission`: a name that is the first or last
+    words of exactly one longest multi-word name of the same label (not PERSON) in the article."""
+    label_of = votes(mentions, opts)
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for full, label in label_of.items():
+        if label != "PERSON" and len(full.split()) > 1:
+            for form in cn.affix_forms(full):
+                owners[(form.lower(), label)].add(full)
+    target = {}
+    for name, label in label_of.items():
+        if label != "PERSON":
+            full = _unique_longest(owners.get((name.lower(), label), ()))
+            if full is not None and full != name:
+                target[name] = full
+    _apply(mentions, target)
+
+
+def _merge_demonyms(mentions: list[Mention]) -> None:
+    """`Polish` -> `Poland`, `Syrians` -> `Syria`: a nationality adjective is a mention of its country
+    (the convention of entity linking, e.g. AIDA); the plural `Palestinians` is `Palestinian` when both occur."""
+    names = {m.name for m in mentions}
+    for m in mentions:
+        if m.model_label != "NORP":
+            continue
+        country = cn.demonym_country(m.name)
+        if country is not None:
+            m.name, m.demonym = country, True
+        elif m.name.endswith("s") and m.name[:-1] in names:
+            m.name = m.name[:-1]
+
+
+def _merge_acronyms(mentions: list[Mention], defined: Mapping[str, str], opts: Options) -> None:
+    """Acronym mentions take the long name they were defined for in the article (`UN` -> `United Nations`);
+    with `acronym_initials`, also an undefined acronym matching the initials of exactly one name that the
+    article gives before the acronym."""
+    mapping = dict(defined)
+    if opts.switches["acronym_initials"]:
+        first_seen: dict[str, int] = {}
+        for m in mentions:
+            first_seen.setdefault(m.name, m.span.start)
+        by_initials: dict[str, set[str]] = defaultdict(set)
+        for name in sorted(n for n in first_seen if not cn.is_acronym(n)):
+            for form in cn.initials(name, opts.rules):
+                by_initials[form].add(name)
+        for name, start in first_seen.items():
+            if cn.is_acronym(name) and name not in mapping:
+                owners = by_initials.get(cn.acronym_letters(name), set())
+                # the long name must come first: a text spells a name out before it abbreviates it
+                if len(owners) == 1 and first_seen[next(iter(owners))] < start:
+                    mapping[name] = next(iter(owners))
+    for m in mentions:
+        if m.name in mapping:
+            m.name = mapping[m.name]
+
+
+def merge_mentions(
+    mentions: list[Mention], defined: Mapping[str, str], opts: Options, *, aliases: Mapping[str, str] | None = None
+) -> None:
+    """Give the mentions of one article their canonical names, in place: case variants, nationality
+    adjectives, acronyms (`defined` in the article, or matching initials), short forms of names, then the
+    user's `aliases` (looked up on the stripped name first, then on the merged one)."""
+    if opts.switches["case_merge"]:
+        _case_merge(mentions)
+    if opts.switches["demonyms"]:
+        _merge_demonyms(mentions)
+    if opts.switches["acronyms"]:
+        _merge_acronyms(mentions, defined, opts)
+    if opts.switches["merge_names"]:
+        _merge_names(mentions, opts)
+    if opts.switches["merge_affixes"]:
+        _merge_affixes(mentions, opts)
+    if aliases:
+        for m in mentions:
+            m.name = aliases.get(m.core) or aliases.get(m.name) or m.name

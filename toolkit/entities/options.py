@@ -1,0 +1,62 @@
+"""The settings of one entity extraction: the `[entities]` section of the config with keyword overrides."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.config import settings
+from toolkit.entities.canonical import Rules
+from toolkit.errors import ToolkitError
+
+# Rules that can be switched off one by one (`consistency=False`); each is on unless `[entities]` says otherwise.
+RULE_SWITCHES = (
+    "span_repair",
+    "consistency",
+    "case_merge",
+    "merge_names",
+    "merge_affixes",
+    "acronyms",
+    "acronym_initials",
+    "demonyms",
+    "speaker_labels",
+    "latin_script",
+)
+# Settings of the canonicalisation rules (`canonical.Rules`) that an extraction may override.
+_RULE_KEYS = (
+    "titles",
+    "title_labels",
+    "leading_articles",
+    "name_particles",
+    "acronym_stopwords",
+    "gazetteer_min_city_population",
+    "org_suffixes",
+    "org_suffix_labels",
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of one extraction: `[entities]` of the config with keyword overrides."""
+
+    labels: frozenset[str]
+    merge_labels: frozenset[str]
+    switches: dict[str, bool]
+    rules: Rules
+
+    @classmethod
+    def build(cls, overrides: Mapping[str, Any]) -> Options:
+        """The settings with `overrides` on top; an unknown option is an error naming the known ones."""
+        conf = settings("entities")
+        known = {"labels", "merge_labels", *RULE_SWITCHES, *_RULE_KEYS}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise ToolkitError(f"unknown entity option {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+        conf = conf | dict(overrides)
+        return cls(
+            labels=frozenset(conf.get("labels", [])),
+            merge_labels=frozenset(conf.get("merge_labels", ["PERSON"])),
+            switches={name: bool(conf.get(name, True)) for name in RULE_SWITCHES},
+            rules=Rules.from_settings({key: conf[key] for key in _RULE_KEYS if key in overrides}),
+        )
