@@ -29,7 +29,7 @@ from toolkit.clean import (
     save_tables,
 )
 from toolkit.corpus import load_corpus
-from toolkit.normalise import normalise_line
+from toolkit.clean.normalise import normalise_line
 
 from .conftest import DATA_DIR, SEED_ID
 

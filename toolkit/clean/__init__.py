@@ -23,7 +23,7 @@ How a line is judged (the signals of jusText, C4/Gopher and CCNet, combined):
    the `title`; a date-only line above it (or a `CITY, Feb 26 -` prefix of the first paragraph) is the
    `dateline`.
 
-Kept text is normalised (see `toolkit.normalise`) and every change is written in the line's `reason`.
+Kept text is normalised (see `toolkit.clean.normalise`) and every change is written in the line's `reason`.
 `clean_article` is pure, so a corpus can be split across processes.
 """
 
@@ -43,7 +43,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from toolkit.config import settings
-from toolkit.normalise import normalise_line
+from toolkit.clean.normalise import normalise_line
 
 LINE_COLUMNS = ["article_id", "line_no", "text", "kind", "reason", "score"]
 KINDS = ("section", "title", "dateline", "standfirst", "body", "duplicate", "boilerplate", "blank")
