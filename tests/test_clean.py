@@ -28,8 +28,8 @@ from toolkit.clean import (
     render_lines_html,
     save_tables,
 )
-from toolkit.corpus import load_corpus
 from toolkit.clean.normalise import normalise_line
+from toolkit.corpus import load_corpus
 
 from .conftest import DATA_DIR, SEED_ID
 
