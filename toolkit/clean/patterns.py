@@ -1,6 +1,6 @@
 """The rules of line shape as data: the word lists and patterns that tell prose from menus, footers,
 captions, credits and labels. Each pattern says in its comment what it matches, with examples; the code
-that applies them is in `shape.py`, `lists.py` and `structure.py`.
+that applies them is in `shape.py`, `lists.py`, `body.py` and `structure.py`.
 """
 
 from __future__ import annotations
