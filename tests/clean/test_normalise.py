@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.normalise import normalise_line, normalise_text, regroup_indian_digits
+from toolkit.clean.normalise import normalise_line, normalise_text, regroup_indian_digits
 
 
 @pytest.mark.parametrize(
