@@ -88,7 +88,7 @@ def shift(d: date, n: float, unit: str) -> date:
     return add_months(d, round(n * months))
 
 
-def period_at(d: date, granularity: str) -> Period:  # noqa: PLR0911 - one case per granularity
+def period_at(d: date, granularity: str) -> Period:
     """The period of `granularity` containing day `d`."""
     if granularity == "year":
         return year(d.year)

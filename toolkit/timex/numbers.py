@@ -47,7 +47,7 @@ SPOKEN_YEAR_RE = (rf"(?:(?P<c>{_TEENS_RE}) (?P<rest>{_TENS_RE}(?:[- ]{_ONES_RE})
                   rf"|two thousand(?: and)?(?: (?P<tail>{_ONES_RE}|ten|eleven|twelve))?)")  # fmt: skip
 
 
-def parse_number(text: str) -> float | str | None:  # noqa: PLR0911 - one case per way of writing a number
+def parse_number(text: str) -> float | str | None:
     """`15`, `fifteen`, `twenty-four`, `a`, `several` (-> "X"), `2 and a half`; None when not a number."""
     t = " ".join(text.lower().replace("-", " ").split())
     if not t:

@@ -127,8 +127,8 @@ def second_day(m: re.Match, ctx: Context) -> Resolution | None:
                                                                    dct=FRIDAY)))  # fmt: skip
 def day_month(m: re.Match, ctx: Context) -> Resolution | None:
     """A day before its month without a year. Kept as it has always behaved: read without a reference day
-    only (`XXXX-10-15`); with one the rule fails, which stops the whole reading of the text (it once shared
-    the `month_day` reader, which asked for a direction group this pattern lacks), so the finder never
+    only (`XXXX-10-15`); with one the rule fails, which stops the whole reading of the text (its reader
+    asked for the `dir` group of the `month_day` pattern, which this pattern lacks), so the finder never
     gives it and `15 October` resolves to no value."""
     dd = int(m["d"])
     if ctx.ref is not None and 1 <= dd <= 31:

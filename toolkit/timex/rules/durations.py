@@ -50,7 +50,7 @@ def _opening_stretch(m: re.Match, ctx: Context, n: float, value: str, gran: str)
                 Example("in the first nine months of 1997", "P9M", type="DURATION", span="the first nine months"),
                 Example("the past few months", "PAST_REF", dct=FRIDAY),
                 Example("recent years", "PXY", type="DURATION", dct=FRIDAY)))  # fmt: skip
-def recent_units(m: re.Match, ctx: Context) -> Resolution | None:  # noqa: PLR0911 - one case per kind of stretch
+def recent_units(m: re.Match, ctx: Context) -> Resolution | None:
     unit_word = m["u"].lower()
     if not unit_word.endswith("s") and not m["n"]:
         return None  # "last year" is a date (this_unit)
@@ -114,7 +114,7 @@ def _duration_ok(text: str, start: int, end: int) -> bool:
                 Example("nearly forty years", "P40Y", type="DURATION", mod="EQUAL_OR_LESS"),
                 Example("two and a half hours", "PT150M", type="DURATION"),
                 Example("He paid them in the weeks ahead.", "PXW", type="DURATION", span="the weeks")))  # fmt: skip
-def duration(m: re.Match, ctx: Context) -> Resolution | None:  # noqa: PLR0911 - one case per reading refused
+def duration(m: re.Match, ctx: Context) -> Resolution | None:
     if m["det"]:
         if m["u"].lower() in ("year", "week", "month", "day", "quarter", "weekend", "decade", "century"):
             return None  # "the year" is a date in context; not read on its own

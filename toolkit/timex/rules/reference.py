@@ -19,7 +19,7 @@ REFERENCE_WORDS = {
 }  # fmt: skip
 
 
-def _ref_ok(text: str, start: int, end: int) -> bool:  # noqa: PLR0911 - one case per lookalike
+def _ref_ok(text: str, start: int, end: int) -> bool:
     word = text[start:end].lower()
     after = text[end:end + 25].lower()
     before = text[max(0, start - 20):start].lower()

@@ -28,7 +28,7 @@ def rate_ok(text: str, start: int, end: int) -> bool:
       accept=rate_ok,
       examples=(Example("every morning", "TMO", type="SET"), Example("each Thursday", "XXXX-WXX-4", type="SET"),
                 Example("every year", "P1Y", type="SET"), Example("every other week", "P2W", type="SET")))  # fmt: skip
-def set_(m: re.Match, ctx: Context) -> Resolution | None:  # noqa: PLR0911 - one case per kind of unit
+def set_(m: re.Match, ctx: Context) -> Resolution | None:
     q, unit = m["q"].lower(), m["u"].lower().rstrip(".")
     if q in ("a", "an", "per") and (unit not in UNITS and unit.rstrip("s") not in UNITS or m["n"]):
         return None
