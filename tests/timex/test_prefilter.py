@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.prefilter import FOLD_UNSAFE, LOOK_BEHIND, WordStarts, finditer_at, required_literals, start_prefixes
-from toolkit.timex import _RULES, _matches
+from toolkit.timex import RULES, matches
+from toolkit.timex.prefilter import FOLD_UNSAFE, LOOK_BEHIND, WordStarts, finditer_at, required_literals, start_prefixes
 
 # Words the timex rules start with or contain, characters that case-fold or count as digits in surprising
 # ways (long s, Kelvin sign, dotted I, Arabic-Indic digits) and the punctuation around dates.
@@ -37,15 +37,16 @@ def _gated(pattern: re.Pattern[str], prefixes: frozenset[str], text: str) -> lis
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_every_rule_finds_what_a_full_scan_finds(text: str) -> None:
-    for rule in _RULES:
+    for rule in RULES:
         assert rule.prefixes is not None, rule.name
         assert _gated(rule.pattern, rule.prefixes, text) == _full_scan(rule.pattern, text), rule.name
+        assert [m.span() for m in rule.finditer(text)] == _full_scan(rule.pattern, text), rule.name
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=60))
 def test_any_text_gives_the_full_scan_matches(text: str) -> None:
-    for rule in _RULES:
+    for rule in RULES:
         assert _gated(rule.pattern, rule.prefixes, text) == _full_scan(rule.pattern, text), rule.name
 
 
@@ -64,28 +65,28 @@ def test_prefixes_are_read_from_the_pattern() -> None:
 
 def test_the_finder_keeps_expressions_under_unusual_case_folding() -> None:
     # `ſ` (long s) matches `s` when ignoring case: a lower-cased index would skip `ſunday`
-    duration = next(rule for rule in _RULES if rule.name == "duration")
+    duration = next(rule for rule in RULES if rule.name == "duration")
     assert _gated(duration.pattern, duration.prefixes, "for ſeven years") == [(4, 15)]
     text = "Shares fell in the ſpring, laſt year and on \u212aalends"
-    for rule in _RULES:
+    for rule in RULES:
         assert _gated(rule.pattern, rule.prefixes, text) == _full_scan(rule.pattern, text), rule.name
 
 
 @pytest.mark.parametrize("text", ["", " ", "The", "5", "In 1990s and '90s, about 3 days ago."])
 def test_short_and_edge_texts(text: str) -> None:
-    for rule in _RULES:
+    for rule in RULES:
         assert _gated(rule.pattern, rule.prefixes, text) == _full_scan(rule.pattern, text), rule.name
 
 
 def _every_rule_full_scan(text: str) -> list[tuple[int, int, int]]:
-    return [(s, e, priority) for priority, rule in enumerate(_RULES) for s, e in _full_scan(rule.pattern, text)]
+    return [(s, e, priority) for priority, rule in enumerate(RULES) for s, e in _full_scan(rule.pattern, text)]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_TEXT, st.text(max_size=60)))
 def test_the_finder_gives_every_match_of_a_full_scan(text: str) -> None:
     # word-start index and required strings together: nothing found by scanning every rule is lost
-    assert [(s, e, p) for s, e, p, _rule, _m in _matches(text)] == _every_rule_full_scan(text)
+    assert [(m.start, m.end, m.priority) for m in matches(text)] == _every_rule_full_scan(text)
 
 
 def test_required_strings_are_read_from_the_pattern() -> None:

@@ -1,0 +1,31 @@
+"""The rules, one module per family of expressions, and the order in which they take precedence."""
+
+from __future__ import annotations
+
+from toolkit.timex.engine import Rule
+from toolkit.timex.rules import (
+    clock,
+    dates,
+    days,
+    durations,
+    months,
+    parts_of_year,
+    reference,
+    relative,
+    sets,
+    years,
+)
+
+# Priority order: between overlapping matches of one length, and between readings of one text, the earlier
+# rule wins (full dates before their parts, dates before durations, words of reference and clock times last).
+RULES: tuple[Rule, ...] = (
+    dates.month_day_year, dates.day_month_year, dates.iso_date, dates.numeric_date, dates.month_day,
+    dates.month_ordinal_day, dates.second_day, dates.day_month, months.month_year, months.month,
+    years.year_decade, years.year, years.spoken_year, parts_of_year.quarter_year, parts_of_year.year_quarter,
+    parts_of_year.quarter, parts_of_year.half_year, days.deictic_day, days.this_part_of_day, days.weekday,
+    years.ordinal_century, days.part_of_day, parts_of_year.the_year, days.the_weekend, durations.bare_units,
+    days.last_night, days.holiday, relative.this_unit, months.season, relative.ago, relative.later_earlier,
+    parts_of_year.year_ago_adj, durations.recent_units, durations.duration_adj, durations.duration,
+    years.range_years, sets.set_, sets.frequency, reference.reference_word, clock.clock_time, clock.noon,
+    parts_of_year.edge_of_unit, parts_of_year.since_year_end,
+)  # fmt: skip

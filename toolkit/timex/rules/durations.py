@@ -1,0 +1,135 @@
+"""Durations: `five years`, `nearly forty years`, `a 15-month uprising`, `the past two years`, `the first nine
+months of 1997`, `for weeks`."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from toolkit.timex.calendar import shift
+from toolkit.timex.engine import Example, rule
+from toolkit.timex.lexicon import APPROX, APPROX_RE, YEAR_RE
+from toolkit.timex.numbers import QTY_RE, parse_number
+from toolkit.timex.resolution import Context, Resolution, timestamp
+from toolkit.timex.rules.sets import rate_ok
+from toolkit.timex.units import UNIT_RE, UNIT_SG_RE, duration_to_reference, duration_value, unit_not_a_name, unit_of
+
+FRIDAY = "2012-06-22"  # the reference day of most examples
+
+
+@rule("bare_units", r"(?:(?<=\bfor )|(?<=\bwithin )|(?<=\bin )(?=(?:weeks|months|years|decades)(?! to come| past)))"
+                    r"(?P<u>minutes|hours|days|weeks|months|years|decades|centuries)(?! of)",
+      examples=(Example("growth for the first time in years.", "PXY", type="DURATION", dct=FRIDAY, span="years"),
+                Example("talks went on for weeks", "PXW", type="DURATION", span="weeks")))  # fmt: skip
+def bare_units(m: re.Match, ctx: Context) -> Resolution | None:
+    """`for weeks`, `within years`, `the first time in years`: a duration of unknown length."""
+    value, _ = duration_value("X", m["u"])
+    return Resolution("DURATION", value, None, None, None, unit_of(m["u"])[2], "none")
+
+
+def _opening_stretch(m: re.Match, ctx: Context, n: float, value: str, gran: str) -> Resolution:
+    """`the first nine months of 1997` (or `of this year`): the opening stretch of that year."""
+    year_text = m["y"].lower()
+    if year_text[0].isdigit():
+        y, anchor = int(year_text), "explicit"
+    elif ctx.ref is not None:
+        y, anchor = ctx.ref.year - (year_text == "last year"), "publication"
+    else:
+        return Resolution("DURATION", value, None, None, None, gran, "none")
+    start = date(y, 1, 1)
+    try:
+        end = shift(start, n, unit_of(m["u"])[0]) - timedelta(days=1)
+    except (OverflowError, ValueError):
+        return Resolution("DURATION", value, None, None, None, gran, anchor)
+    return Resolution("DURATION", value, None, timestamp(start), timestamp(end), gran, anchor)
+
+
+@rule("recent_units", rf"(?:the )?(?P<dir>past|last|next|previous|coming|recent|first|final|latest|initial|following|ensuing|"  # noqa: E501
+                      rf"preceding)(?: (?P<n>{QTY_RE}))? (?P<u>{UNIT_RE})(?P<of>(?= of (?P<y>{YEAR_RE}|this year|last year)))?",  # noqa: E501
+      examples=(Example("the past two years", "P2Y", type="DURATION", dct=FRIDAY),
+                Example("in the first nine months of 1997", "P9M", type="DURATION", span="the first nine months"),
+                Example("the past few months", "PAST_REF", dct=FRIDAY),
+                Example("recent years", "PXY", type="DURATION", dct=FRIDAY)))  # fmt: skip
+def recent_units(m: re.Match, ctx: Context) -> Resolution | None:
+    unit_word = m["u"].lower()
+    if not unit_word.endswith("s") and not m["n"]:
+        return None  # "last year" is a date (this_unit)
+    n = parse_number(m["n"]) if m["n"] else "X"
+    if n is None:
+        return None
+    value, days = duration_value(n, unit_word)
+    gran = unit_of(unit_word)[2]
+    direction = m["dir"].lower()
+    # a vague stretch: "the past few months" is the past, "the coming weeks" the future, while "recent years"
+    # and "the next few days" are read as durations of unknown length (TimeML's PXY, PXD)
+    if isinstance(n, str) and direction in ("past", "last", "previous", "preceding"):
+        return Resolution("DATE", "PAST_REF", None, None, None, None, "publication" if ctx.ref else "none")
+    if isinstance(n, str) and direction in ("coming", "following", "ensuing"):
+        return Resolution("DATE", "FUTURE_REF", None, None, None, None, "publication" if ctx.ref else "none")
+    if isinstance(n, str):
+        return Resolution("DURATION", value, None, None, None, gran, "none")
+    if direction in ("first", "initial") and m["of"] is not None:  # `of 1997` is only looked at: an empty group
+        return _opening_stretch(m, ctx, n, value, gran)
+    if direction in ("past", "last", "recent", "previous", "latest", "preceding", "first"):
+        return duration_to_reference(value, days, gran, ctx, ending=True)
+    if direction in ("next", "coming", "following", "ensuing"):
+        return duration_to_reference(value, days, gran, ctx, ending=False)
+    return Resolution("DURATION", value, None, None, None, gran, "none")
+
+
+@rule("duration_adj", rf"(?P<n>{QTY_RE})[- ](?P<u>{UNIT_SG_RE})(?:[- ](?P<long>long|old))?(?=\s+[a-z]|\s*$)",
+      examples=(Example("15-month", "P15M", type="DURATION", dct=FRIDAY),
+                Example("a 15-month uprising", "P15M", type="DURATION", span="15-month"),
+                Example("a two-week trip", "P2W", type="DURATION", dct=FRIDAY, span="two-week")))  # fmt: skip
+def duration_adj(m: re.Match, ctx: Context) -> Resolution | None:
+    n = parse_number(m["n"])
+    if n is None or m["n"].lower() in ("a", "an", "some", "many"):
+        return None
+    value, days = duration_value(n, m["u"])
+    if (m["long"] or "").lower() == "old":
+        return None  # ages ("a 6-year-old boy") are not temporal expressions in TimeML
+    return duration_to_reference(value, days, unit_of(m["u"])[2], ctx, ending=True)
+
+
+def _duration_ok(text: str, start: int, end: int) -> bool:
+    """Not a rate (`$1.76 a year`, `24 hours a day`) nor a fraction (`a quarter of the market`), nor a title."""
+    if not unit_not_a_name(text, start, end):
+        return False
+    span = text[start:end].lower()
+    if re.match(r"(?:a|an|per) ", span):
+        if rate_ok(text, start, end):
+            return False
+    if re.match(r"\s+of\b", text[end:end + 4]) and span.endswith("quarter"):
+        return False
+    if re.fullmatch(r"the \w+s", span) and re.match(r"\s+(?:before|after|leading|preceding|prior|following)\b",
+                                                    text[end:end + 12], re.I):  # fmt: skip
+        return False  # `in the weeks before the shooting`: a time anchored on an event, not a length
+    return True
+
+
+@rule("duration", rf"(?:the )?(?:(?P<approx>{APPROX_RE}) )?(?:(?P<n>{QTY_RE})(?: (?:more|full|long|straight|consecutive|"  # noqa: E501
+                  rf"additional|other))? |(?P<det>the) )(?P<u>{UNIT_RE})(?P<old>[- ]old)?",
+      accept=_duration_ok,
+      examples=(Example("five years", "P5Y", type="DURATION"),
+                Example("nearly forty years", "P40Y", type="DURATION", mod="EQUAL_OR_LESS"),
+                Example("two and a half hours", "PT150M", type="DURATION"),
+                Example("He paid them in the weeks ahead.", "PXW", type="DURATION", span="the weeks")))  # fmt: skip
+def duration(m: re.Match, ctx: Context) -> Resolution | None:
+    if m["det"]:
+        if m["u"].lower() in ("year", "week", "month", "day", "quarter", "weekend", "decade", "century"):
+            return None  # "the year" is a date in context; not read on its own
+        n: float | str | None = "X"
+        if not m["u"].lower().endswith("s"):
+            return None
+    else:
+        n = parse_number(m["n"])
+    if n is None:
+        return None
+    unit = m["u"]
+    if m["old"]:
+        return None
+    if m["n"] and m["n"].lower() in ("a", "an") and unit.lower() in ("second", "quarter"):
+        return None  # "a second time", "a quarter of the shares": an ordinal and a fraction
+    value, _ = duration_value(n, unit)
+    mod = APPROX.get((m["approx"] or "").lower())
+    return Resolution("DURATION", value, mod, None, None, unit_of(unit)[2], "none")

@@ -1,0 +1,175 @@
+"""Quarters, halves and the year of a report: `the third quarter of 2011`, `the quarter`, `the first half of
+1989`, `the year-ago quarter`, `for the year`, `year-end`, `the end of the month`."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from toolkit.timex import calendar as cal
+from toolkit.timex.engine import Example, rule
+from toolkit.timex.lexicon import YEAR_RE, edge_mod
+from toolkit.timex.numbers import ORDINALS
+from toolkit.timex.resolution import Context, Resolution, effective_tense, to_date
+
+FRIDAY = "2012-06-22"  # the reference day of most examples
+
+
+@rule("quarter_year", rf"(?:the )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of| of fiscal|,)? (?P<y>{YEAR_RE})",  # noqa: E501
+      examples=(Example("the third quarter of 2011", "2011-Q3"), Example("4th quarter 1997", "1997-Q4")))
+def quarter_year(m: re.Match, ctx: Context) -> Resolution | None:
+    return _explicit_quarter(m)
+
+
+def _explicit_quarter(m: re.Match) -> Resolution:
+    """The quarter of groups `o` (its ordinal) and `y` (its year)."""
+    return cal.period_resolution(cal.quarter(int(m["y"]), ORDINALS[m["o"].lower()]), anchor="explicit")
+
+
+@rule("year_quarter", rf"(?:the )?(?P<y>{YEAR_RE}) (?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter",
+      examples=(Example("the 1997 fourth quarter", "1997-Q4"), Example("its 2011 first-quarter results", "2011-Q1",
+                                                                       span="2011 first-quarter")))  # fmt: skip
+def year_quarter(m: re.Match, ctx: Context) -> Resolution | None:
+    return _explicit_quarter(m)
+
+
+def _quarter_year_of(m: re.Match, ctx: Context, q: int) -> int:
+    """The year of quarter `q` named without one (`of last year`, a `year-ago` quarter)."""
+    assert ctx.ref is not None
+    rel = (m["rel"] or "").lower()
+    if "last year" in rel:
+        y = ctx.ref.year - 1
+    elif "next year" in rel:
+        y = ctx.ref.year + 1
+    elif "this year" in rel:
+        y = ctx.ref.year
+    else:
+        y = cal.year_for_quarter(ctx, q)
+    return y - 1 if (m["dir"] or "").lower() in ("year-ago", "year-earlier") else y
+
+
+def _the_quarter(direction: str, ctx: Context) -> Resolution:
+    """`the quarter`, `next quarter`, `the same quarter`: counted from the quarter the article is about (or
+    the one just named), else from the last completed quarter."""
+    assert ctx.ref is not None
+    prev = ctx.topic("quarter") if direction not in ("that", "same") else ctx.previous
+    anchor = "publication"
+    if prev is not None and prev.granularity == "quarter" and prev.interval_start is not None:
+        base = cal.period_at(to_date(prev.interval_start), "quarter")  # type: ignore[arg-type]
+        anchor = "previous"
+    else:  # the last completed quarter: what a results report is about
+        base = cal.period_at(cal.shift(ctx.ref, -1, "Q"), "quarter")
+    if direction in ("next",):
+        base = cal.period_at(cal.shift(base.start, 1, "Q"), "quarter")
+    elif direction in ("year-ago", "year-earlier"):
+        base = cal.period_at(cal.shift(base.start, -1, "Y"), "quarter")
+    elif direction in ("this", "current"):
+        base, anchor = cal.period_at(ctx.ref, "quarter"), "publication"
+    return cal.period_resolution(base, anchor=anchor, ctx=ctx)
+
+
+@rule("quarter", r"(?:the )?(?:(?P<dir>last|next|this|that|same|current|latest|year-ago|year-earlier|previous) )?"
+                 r"(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter(?P<rel> of (?:this|last|next) year)?",  # noqa: E501
+      examples=(Example("the first quarter", "2012-Q1", dct=FRIDAY),
+                Example("the fourth quarter", "2011-Q4", dct=FRIDAY),
+                Example("the quarter", "2012-Q1", dct=FRIDAY), Example("next quarter", "2012-Q2", dct=FRIDAY),
+                Example("the second quarter of last year", "2011-Q2", dct=FRIDAY)))  # fmt: skip
+def quarter(m: re.Match, ctx: Context) -> Resolution | None:
+    if not m["o"] and not m["dir"] and not m.group(0).lower().startswith("the"):
+        return None
+    if ctx.ref is None:
+        q = ORDINALS[m["o"].lower()] if m["o"] else None
+        return Resolution("DATE", f"XXXX-Q{q}" if q else "XXXX-QX", None, None, None, "quarter", "none")
+    if m["o"]:
+        q = ORDINALS[m["o"].lower()]
+        return cal.period_resolution(cal.quarter(_quarter_year_of(m, ctx, q), q), anchor="publication", ctx=ctx)
+    return _the_quarter((m["dir"] or "").lower(), ctx)
+
+
+@rule("half_year", rf"(?:the )?(?P<o>first|second|last|latter) half(?: of (?P<y>{YEAR_RE}|this year|last year|next year|the year))?",  # noqa: E501
+      examples=(Example("the last half of 1989", "1989-H2"), Example("the first half of next year", "2013-H1",
+                                                                     dct=FRIDAY)))  # fmt: skip
+def half_year(m: re.Match, ctx: Context) -> Resolution | None:
+    h = 1 if m["o"].lower() == "first" else 2  # the second, last or latter half
+    y_text = (m["y"] or "").lower()
+    if y_text.isdigit():
+        return cal.period_resolution(cal.half(int(y_text), h), anchor="explicit")
+    if not y_text:
+        return None
+    if ctx.ref is None:
+        return Resolution("DATE", f"XXXX-H{h}", None, None, None, "half", "none")
+    y = ctx.ref.year + {"last year": -1, "next year": 1}.get(y_text, 0)
+    return cal.period_resolution(cal.half(y, h), anchor="publication", ctx=ctx)
+
+
+@rule("the_year", r"the (?P<fiscal>fiscal |calendar )?year(?P<ended>(?= end(?:ed|ing)\b))?",
+      accept=lambda t, s, e: re.search(r"\b(?:of|for|in|during|through|throughout)\s+$", t[max(0, s - 12):s], re.I) is not None  # noqa: E501
+      and not re.match(r"\s*(?:before|after|when|that|in which|of the|'s)\b", t[e:e + 12]),
+      examples=(Example("Sales rose for the year.", "2012", dct=FRIDAY, span="the year"),
+                Example("revenue for the year ended March 31", "P1Y", type="DURATION", dct=FRIDAY,
+                        span="the year")))  # fmt: skip
+def the_year(m: re.Match, ctx: Context) -> Resolution | None:
+    """`for the year`, `in the year`: the year being reported; `the year ended June 30` is a year's length."""
+    if m["ended"] is not None:  # an empty group: the lookahead saw `ended`
+        return Resolution("DURATION", "P1Y", None, None, None, "year", "none")
+    if ctx.ref is None:
+        return Resolution("DATE", "XXXX", None, None, None, "year", "none")
+    return cal.period_resolution(cal.year(ctx.ref.year), anchor="publication", ctx=ctx)
+
+
+@rule("year_ago_adj", r"(?:the )?(?:(?P<dir>comparable|same|corresponding|prior) )?(?P<adj>year-ago|year-earlier|year earlier|"  # noqa: E501
+                      r"a year earlier|a year ago|prior-year|previous-year|last year's)(?: (?P<u>period|quarter|month|"
+                      r"year|level|levels|results|figure|figures|time))?",
+      examples=(Example("the prior-year quarter", "2011-Q1", dct=FRIDAY),
+                Example("the year-earlier period", "2011", dct=FRIDAY),
+                Example("the year-ago period", "2011-Q2", dct=FRIDAY,
+                        previous="the second quarter of 2012")))  # fmt: skip
+def year_ago_adj(m: re.Match, ctx: Context) -> Resolution | None:
+    unit = (m["u"] or "").lower()
+    if unit in ("level", "levels", "results", "figure", "figures"):
+        return None  # the span is only the adjective: handled when found on its own
+    prev = ctx.topic("quarter") or ctx.previous
+    if prev is not None and prev.interval_start is not None and prev.granularity in ("quarter", "half", "month", "year", "day"):  # noqa: E501
+        base = cal.period_at(to_date(prev.interval_start), prev.granularity)  # type: ignore[arg-type]
+        anchor = "previous"
+    elif ctx.ref is not None:
+        base = cal.period_at(ctx.ref, "quarter" if unit == "quarter" else "year")
+        anchor = "publication"
+        if unit == "quarter":
+            base = cal.period_at(cal.shift(ctx.ref, -1, "Q"), "quarter")
+    else:
+        return cal.relative_unknown("XXXX", "year", (-365.25, -365.25))
+    gran = base.granularity
+    if unit == "year":
+        gran = "year"
+    target = cal.period_at(cal.shift(base.start, -1, "Y"), gran)
+    return cal.period_resolution(target, anchor=anchor, ctx=ctx)
+
+
+@rule("edge_of_unit", r"(?P<edge>the (?:beginning|start|middle|end|close) of|early|late|mid-?)(?: the)? "
+                      r"(?P<u>year|month|week|decade|century|quarter)",
+      examples=(Example("the end of the month", "2012-06", dct=FRIDAY, mod="END"),
+                Example("the middle of the week", "2012-W25", dct=FRIDAY, mod="MID")))  # fmt: skip
+def edge_of_unit(m: re.Match, ctx: Context) -> Resolution | None:
+    if ctx.ref is None:
+        return None
+    gran = m["u"].lower()
+    base = ctx.previous if (ctx.previous is not None and ctx.previous.granularity == gran
+                            and ctx.previous.on_calendar) else None  # fmt: skip
+    d = to_date(base.interval_start) if base is not None else ctx.ref
+    anchor = "previous" if base is not None else "publication"
+    return cal.period_resolution(cal.period_at(d, gran), anchor=anchor, mod=edge_mod(m["edge"]), ctx=ctx)  # type: ignore[arg-type]
+
+
+@rule("since_year_end", r"year-end|year's end|(?:the )?end of the year",
+      examples=(Example("shares rose since year-end", "2011-12-31", dct=FRIDAY, span="year-end", tense="past"),
+                Example("by end of the year", "2012", dct=FRIDAY, mod="END", span="end of the year")))  # fmt: skip
+def since_year_end(m: re.Match, ctx: Context) -> Resolution | None:
+    """`year-end` is the closing day of a year (the last one in a past-tense clause, `since year-end`);
+    `the end of the year` is the end of the reference year (mod END)."""
+    if ctx.ref is None:
+        return None
+    if m.group(0).lower().startswith("year"):
+        y = ctx.ref.year - 1 if effective_tense(ctx) == "past" else ctx.ref.year
+        return cal.period_resolution(cal.day(date(y, 12, 31)), anchor="publication", ctx=ctx)
+    return cal.period_resolution(cal.year(ctx.ref.year), anchor="publication", mod="END", ctx=ctx)

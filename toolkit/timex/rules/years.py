@@ -1,0 +1,93 @@
+"""Years, decades and centuries: `1999`, `fiscal 1998`, `nineteen ninety-four`, `the 1990s`, `the 20th
+century`, `2009-2010`."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from toolkit.timex import calendar as cal
+from toolkit.timex.engine import Example, rule
+from toolkit.timex.lexicon import EDGE_RE, YEAR_RE, edge_mod
+from toolkit.timex.numbers import ORDINAL_WORD_RE, SPOKEN_YEAR_RE, ordinal_number, spoken_year_number
+from toolkit.timex.resolution import Context, Resolution, timestamp
+
+_CLOCK_ZONE = re.compile(r"\s*(?:utc|gmt|hours|hrs|local time|[ecmp][sd]t\b|ist\b|cet\b|z\b)", re.IGNORECASE)
+
+
+def is_clock_time(text: str, start: int, end: int) -> bool:
+    """Four digits followed by a time zone or `hours` are a clock time (`1700 UTC`), never a year."""
+    return bool(re.fullmatch(r"\d{4}", text[start:end])) and bool(_CLOCK_ZONE.match(text, end))
+
+
+def _year_ok(text: str, start: int, end: int) -> bool:
+    """A bare four-digit number is a year unless it is an amount, a count or a code."""
+    after = text[end:end + 15].lower()
+    before = text[max(0, start - 12):start].lower()
+    if re.match(r"\s*(?:percent|per cent|people|members|shares|points|troops|soldiers|km|miles|feet|tons|"
+                r"units|cars|jobs|men|women|employees|residents|votes|dollars|[mbr]illions?\b)", after):  # fmt: skip
+        return False
+    if is_clock_time(text, start, end):
+        return False
+    if re.search(r"(?:no\.|number|flight|route|room|\bat|rose|fell|to|by|of)\s*$", before) and re.match(r"\s*(?:[,.]\d)", after):  # noqa: E501
+        return False
+    return not re.search(r"\d,?$|\d\.$", before)
+
+
+@rule("year_decade", rf"(?:the )?(?:(?P<edge>{EDGE_RE}) ?)?(?:the )?(?P<y>1[0-9]\d0|20\d0|'\d0)'?s",
+      examples=(Example("the 1990s", "199"), Example("the mid-1990s", "199", mod="MID"), Example("the 1800s", "18"),
+                Example("in the '80s", "198", span="the '80s")))  # fmt: skip
+def year_decade(m: re.Match, ctx: Context) -> Resolution | None:
+    y = m["y"]
+    if y.startswith("'"):
+        first = int(y[1:]) + (1900 if int(y[1:]) > 20 else 2000)
+    else:
+        first = int(y)
+    if first % 100 == 0 and first < 2000:  # "the 1800s" is a century; "the 2000s" is usually read as a decade
+        return cal.period_resolution(cal.century(first), anchor="explicit", mod=edge_mod(m["edge"]))
+    return cal.period_resolution(cal.decade(first), anchor="explicit", mod=edge_mod(m["edge"]))
+
+
+@rule("year", rf"(?:(?P<fiscal>fiscal|calendar|FY|fy) )?(?:(?P<edge>{EDGE_RE}) ?)?(?P<y>{YEAR_RE})(?!s\b|'s\b)",
+      accept=_year_ok,
+      examples=(Example("early 2011", "2011", mod="START"), Example("in fiscal 1998", "1998", span="fiscal 1998"),
+                Example("The bridge opened in 1700, and again at 0930 GMT.", "1700", span="1700")))  # fmt: skip
+def year(m: re.Match, ctx: Context) -> Resolution | None:
+    return cal.period_resolution(cal.year(int(m["y"])), anchor="explicit", mod=edge_mod(m["edge"]))
+
+
+@rule("spoken_year", rf"(?:the year )?{SPOKEN_YEAR_RE}",
+      accept=lambda t, s, e: not re.match(r"\s*(?:percent|people|dollars|of|million|billion|thousand)\b",
+                                          t[e:e + 12].lower()),
+      examples=(Example("in nineteen ninety-four", "1994", span="nineteen ninety-four"),
+                Example("the year two thousand", "2000"), Example("two thousand six", "2006")))  # fmt: skip
+def spoken_year(m: re.Match, ctx: Context) -> Resolution | None:
+    """Years as broadcast transcripts spell them: `nineteen ninety-four`, `the year two thousand`."""
+    if not m.group(0).lower().startswith("the year") and not m["c"] and not m["tail"]:
+        return None  # a bare "two thousand" is a number
+    number = spoken_year_number(m["c"], m["rest"], m["tail"])
+    return None if number is None else cal.period_resolution(cal.year(number), anchor="explicit")
+
+
+@rule("ordinal_century", rf"(?:the )?(?:(?P<edge>{EDGE_RE})[- ]?)?"
+                         rf"(?P<o>\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD_RE})[- ]century",
+      accept=lambda t, s, e: not re.match(r" [A-Z]", t[e:e + 2]),
+      examples=(Example("the 20th century", "19"), Example("the early nineteenth century", "18", mod="START")))
+def ordinal_century(m: re.Match, ctx: Context) -> Resolution | None:
+    """`the 20th century` (TIMEX3 value `19`), `the early nineteenth century`; not a name (`20th Century Fox`)."""
+    n = ordinal_number(m["o"])
+    if not 1 <= n <= 22:
+        return None
+    return cal.period_resolution(cal.century((n - 1) * 100), anchor="explicit", mod=edge_mod(m["edge"]))
+
+
+@rule("range_years", rf"(?P<a>{YEAR_RE})[-–](?P<b>{YEAR_RE}|\d\d)",
+      examples=(Example("2009-2010", "P2Y", type="DURATION"), Example("the 1998-99 season", "P2Y", type="DURATION",
+                                                                      span="1998-99")))  # fmt: skip
+def range_years(m: re.Match, ctx: Context) -> Resolution | None:
+    a = int(m["a"])
+    b = int(m["b"]) if len(m["b"]) == 4 else a - a % 100 + int(m["b"])
+    if b < a:
+        return None
+    return Resolution("DURATION", f"P{b - a + 1}Y", None, timestamp(date(a, 1, 1)), timestamp(date(b, 12, 31)),
+                      "year", "explicit")  # fmt: skip
