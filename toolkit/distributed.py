@@ -32,13 +32,12 @@ from typing import Any, Protocol
 import pandas as pd
 from tqdm import tqdm
 
-from toolkit.config import PACKAGE_DIR
+from toolkit.config import DEFAULT_PARTITION_SIZE, PACKAGE_DIR
 from toolkit.config import cache_dir as default_cache_dir
 from toolkit.errors import ToolkitError
 from toolkit.io import write_bytes_atomic
 
 ENTITY_COMPONENTS = ("ner", "senter")
-DEFAULT_PARTITION_SIZE = 250
 SMALLEST_PARTITION = 25
 _RESULT_FORMAT = 1
 
@@ -194,7 +193,7 @@ def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) 
     if config.until == "timeline":
         from toolkit import timeline
 
-        timeline_options = timeline._options(config.timeline_options)
+        timeline_options = timeline.build_options(config.timeline_options)
         references = _timeline_inputs(articles, timeline_options)
     mentions = []
     for article_id, body, doc in zip(ids, bodies, docs, strict=True):
@@ -259,18 +258,11 @@ def _concat_tables(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     non_empty = [frame for frame in frames if not frame.empty]
     if name in ("articles", "lines") or not non_empty:
         return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
-    table = pd.concat(non_empty, ignore_index=True)
-    if name == "timexes" and len(non_empty) > 1:
+    if name in ("timexes", "events"):
         from toolkit import timeline
 
-        return timeline._typed(table)  # typed as `timeline.extract_timexes` types them
-    if name == "events" and len(non_empty) > 1:
-        from toolkit import timeline
-
-        # Events never span articles, so those of each partition are final; only their order is corpus-wide:
-        # the timeline's own frame builder sorts them. TODO(timeline): a public `concat_events(frames)`.
-        return timeline._events_frame(table.to_dict("records"))
-    return table
+        return timeline.concat_timexes(frames) if name == "timexes" else timeline.concat_events(frames)
+    return pd.concat(non_empty, ignore_index=True)
 
 
 # --- the result cache -------------------------------------------------------------------------------------
@@ -287,7 +279,7 @@ def code_fingerprint() -> str:
     import importlib
     import sys
 
-    from toolkit.config import _user_config_path
+    from toolkit.config import user_config_path
 
     for name in ("clean", "nlp", "entities", "timeline"):
         importlib.import_module(f"toolkit.{name}")
@@ -300,7 +292,7 @@ def code_fingerprint() -> str:
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
-    user = _user_config_path()
+    user = user_config_path()
     if user is not None and user.is_file():
         digest.update(user.read_bytes())
     return digest.hexdigest()
