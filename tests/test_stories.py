@@ -231,3 +231,15 @@ def test_events_far_apart_are_not_merged(defection_corpus):
     paper = later["article_id"] == "paper"
     later.loc[paper, ["interval_start", "interval_end"]] += pd.Timedelta(days=30)
     assert (story_events(later, articles)["n_articles"] == 1).all()
+
+
+def test_story_timeline_draws_one_row_per_story_event_largest_first(defection_corpus):
+    from toolkit.story_plots import story_timeline
+
+    articles, events = defection_corpus
+    table = story_events(events, articles)
+    ax = story_timeline(table).axes[0]
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert len(labels) == 2 and any(label.endswith("(2 articles)") for label in labels)
+    assert story_timeline(table, top=1).axes[0].get_yticklabels()[0].get_text().endswith("(2 articles)")
+    assert story_timeline(table.iloc[0:0]).axes[0].texts[0].get_text() == "no story event on the calendar"
