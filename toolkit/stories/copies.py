@@ -111,7 +111,8 @@ def group_copies(signatures: pd.DataFrame | list[pd.DataFrame], articles_meta: p
 
     Articles are walked from the earliest (`published`, undated last, then `article_id`); each is looked up in
     an LSH index of the earlier story heads and becomes a copy of the earliest head it is verified against
-    (containment >= `min_containment`), else a head itself. Every copy is thus verified against its own
+    (containment >= `min_containment`, published at most `copy_max_days` later when both are dated), else a
+    head itself. Every copy is thus verified against its own
     `copy_of`, and the result depends neither on the order of the rows nor on how they were partitioned."""
     opts = options(**overrides)
     if isinstance(signatures, list):
@@ -119,6 +120,7 @@ def group_copies(signatures: pd.DataFrame | list[pd.DataFrame], articles_meta: p
     ordered = _chronological(signatures, articles_meta)
     ids = list(ordered["article_id"])
     shingles = list(ordered["shingles"])
+    days = (ordered["published"] - pd.Timestamp("1970-01-01")).dt.days.tolist()  # NaN when undated
     eligible = [i for i, (n, minhash) in enumerate(zip(ordered["n_shingles"], ordered["minhash"], strict=True))
                 if n >= opts["min_shingles"] and minhash is not None]  # fmt: skip
     keys = band_keys([ordered["minhash"][i] for i in eligible], threshold=opts["lsh_threshold"],
@@ -133,6 +135,8 @@ def group_copies(signatures: pd.DataFrame | list[pd.DataFrame], articles_meta: p
         candidates = {first_head[key] for key in article_keys if key in first_head}
         candidates.update(j for key in article_keys if key in more_heads for j in more_heads[key])
         for j in sorted(candidates):  # earlier heads, the earliest first
+            if days[i] - days[j] > opts["copy_max_days"]:  # a recurring report (`weekly bill auction`), not a copy
+                continue
             containment, jaccard = containment_and_jaccard(shingles[i], shingles[j])
             if containment >= opts["min_containment"]:
                 head_of[i], scores[i] = j, (jaccard, containment)
