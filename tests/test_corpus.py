@@ -282,7 +282,7 @@ def test_a_symlink_out_of_the_corpus_is_skipped_unless_allowed(tmp_path):
 
 
 def test_missing_cells_of_a_string_column_are_empty_not_the_text_na(tmp_path):
-    """Regression: pandas' NA in a string-typed Parquet column became the article text `<NA>`."""
+    """A nullable string column's NA is an empty cell (skipped), not a cell that is not text."""
     frame = pd.DataFrame({"text": pd.array(["Body one.", None], dtype="string"), "id": ["a", "b"]})
     frame.to_parquet(tmp_path / "t.parquet")
     with pytest.warns(CorpusWarning, match="empty text"):
