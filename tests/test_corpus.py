@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from toolkit.corpus import ARTICLE_COLUMNS, PROBLEM_COLUMNS, CorpusWarning, load_corpus, summarise
 from toolkit.errors import CorpusError
@@ -296,3 +299,30 @@ def test_jsonl_rows_keep_their_line_numbers_across_blank_lines(tmp_path):
     with pytest.warns(CorpusWarning):
         corpus = load_corpus(table, progress=False)
     assert corpus.problems["path"].tolist() == [f"{table}, line 3"]
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=5,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(JSON_VALUES, min_size=1, max_size=5))
+def test_any_jsonl_text_cells_become_their_text_or_a_one_line_error(tmp_path, cells):
+    """Fuzz: whatever a JSON Lines text column holds, an article's text is the cell's own string (never a
+    repr), and anything else is an error naming the line or a skipped empty row."""
+    table = tmp_path / "fuzz.jsonl"
+    table.write_text("".join(json.dumps({"text": cell}) + "\n" for cell in cells), encoding="utf-8")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = load_corpus(table, progress=False)
+    except CorpusError as error:
+        assert "\n" not in str(error) and str(table) in str(error)
+        return
+    texts = [cell.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff") for cell in cells
+             if isinstance(cell, str) and cell.strip()]  # fmt: skip
+    assert corpus.articles["text"].tolist() == texts
+    assert len(corpus.articles) + len(corpus.problems) == len(cells)
