@@ -129,7 +129,7 @@ def test_nothing_to_read_is_a_one_line_error(tmp_path, case):
         ("article_id,published\na,0000-01-01\n", ["line 2", "'0000-01-01'"]),
         ("article_id,published\na,9999-12-31\n", ["line 2", "'9999-12-31'", "supported range"]),
         ("article_id,published\na,2012-06-22\na,2012-06-23\n", ["line 3", "duplicate article_id 'a'"]),
-        ("id,published\na,2012-06-22\n", ["no article_id column"]),
+        ("name,published\na,2012-06-22\n", ["metadata.csv: no id column found", "columns: name, published"]),
     ],
 )
 def test_bad_metadata_is_a_one_line_error_naming_the_row(tmp_path, metadata, needles):

@@ -19,10 +19,10 @@ def test_missing_source_is_one_line_and_status_2(capsys, tmp_path):
 
 
 def test_bad_metadata_date_names_the_line(capsys, tmp_path):
-    (tmp_path / "raw").mkdir()
-    (tmp_path / "raw" / "a.txt").write_text("Body.\n", encoding="utf-8")
-    (tmp_path / "metadata.csv").write_text("article_id,published\na,not-a-date\n", encoding="utf-8")
-    assert main(["clean", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    (tmp_path / "corpus" / "raw").mkdir(parents=True)
+    (tmp_path / "corpus" / "raw" / "a.txt").write_text("Body.\n", encoding="utf-8")
+    (tmp_path / "corpus" / "metadata.csv").write_text("article_id,published\na,not-a-date\n", encoding="utf-8")
+    assert main(["clean", str(tmp_path / "corpus"), "--out", str(tmp_path / "out")]) == 2
     assert "metadata.csv, line 2: date 'not-a-date'" in capsys.readouterr().err
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from toolkit.corpus import ARTICLE_COLUMNS, PROBLEM_COLUMNS, CorpusWarning, load_corpus, summarise
 from toolkit.errors import CorpusError
@@ -83,14 +87,14 @@ def test_strict_makes_the_first_problem_an_error(tmp_path):
 def test_unreadable_file_is_skipped(tmp_path, monkeypatch):
     write(tmp_path, "good.txt", "A good article.\n")
     locked = write(tmp_path, "locked.txt", "secret")
-    read_bytes = Path.read_bytes
+    system_open = os.open
 
-    def deny(path: Path) -> bytes:
-        if path == locked:
+    def deny(path, flags, *mode):
+        if Path(path) == locked:
             raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(path)
+        return system_open(path, flags, *mode)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)  # tests run as root too, for whom chmod 000 denies nothing
     with pytest.warns(CorpusWarning, match="locked.txt"):
         corpus = load_corpus(tmp_path, progress=False)
     assert "unreadable" in corpus.problems.iloc[0]["problem"]
@@ -218,3 +222,107 @@ def test_summarise_reports_size_and_dates():
     summary = summarise(load_corpus(DATA_DIR, progress=False).articles)["value"]
     assert summary["articles"] == "296"
     assert summary["first publication date"] == "2012-06-22" and summary["last publication date"] == "2021-03-15"
+
+
+def test_a_few_invalid_utf8_bytes_are_read_as_cp1252_where_they_stand(tmp_path):
+    """Regression: one stray cp1252 byte switched the whole file to cp1252 (`Café` became `CafÃ©`)."""
+    cp1252_line = b"He said \x93enough\x94.\n"
+    data = "Caf\u00e9 owners met.\nPrices rose 5%.\n".encode() + cp1252_line + "Z\u00fcrich agreed.\n".encode()
+    write(tmp_path, "mixed.txt", data)
+    with pytest.warns(CorpusWarning, match="mixed.txt"):
+        corpus = load_corpus(tmp_path, progress=False)
+    assert corpus.articles["text"].iloc[0] == (
+        "Caf\u00e9 owners met.\nPrices rose 5%.\nHe said \u201cenough\u201d.\nZ\u00fcrich agreed.\n"
+    )
+    [problem] = corpus.problems.itertuples()
+    assert problem.action == "read" and "line 3;" in problem.problem and "cp1252" in problem.problem
+
+
+def test_a_zone_offset_keeps_the_local_day(tmp_path):
+    """Regression: `2020-03-01T23:30:00-05:00` was converted to UTC and landed on 2 March."""
+    write(tmp_path, "raw/a.txt", "A.\n")
+    write(tmp_path, "raw/b.txt", "B.\n")
+    write(tmp_path, "metadata.csv", "article_id,published\na,2020-03-01T23:30:00-05:00\nb,2020-03-02T00:30:00+01:00\n")
+    table = tmp_path / "t.jsonl"
+    table.write_text(json.dumps({"text": "A.", "published": "2020-03-01T23:30:00-05:00"}) + "\n", encoding="utf-8")
+    days = load_corpus(tmp_path, progress=False).articles["published"].dt.date.astype(str).tolist()
+    assert days == ["2020-03-01", "2020-03-02"]
+    assert str(load_corpus(table, progress=False).articles["published"].iloc[0].date()) == "2020-03-01"
+
+
+def test_metadata_columns_are_found_by_name_as_a_tables_are(tmp_path):
+    """Regression: a metadata.csv of `id, date, title` (as Reuters-21578's) was refused for lacking article_id."""
+    write(tmp_path, "raw/1.txt", "Body one.\n")
+    write(tmp_path, "raw/2.txt", "Body two.\n")
+    write(tmp_path, "metadata.csv", "ID,Date,Headline\n1,1987-02-26,COCOA\n2,1987-02-27,GRAIN\n")
+    articles = load_corpus(tmp_path, progress=False).articles.set_index("article_id")
+    assert articles["title"].tolist() == ["COCOA", "GRAIN"]
+    assert articles["published"].astype(str).tolist() == ["1987-02-26", "1987-02-27"]
+    assert articles["date_source"].tolist() == ["metadata", "metadata"]
+
+
+def test_metadata_without_an_id_column_lists_its_columns(tmp_path):
+    write(tmp_path, "raw/1.txt", "Body one.\n")
+    write(tmp_path, "metadata.csv", "name,when\n1,1987-02-26\n")
+    with pytest.raises(CorpusError, match=r"metadata.csv: no id column found \(tried .*; columns: name, when\)$"):
+        load_corpus(tmp_path, progress=False)
+
+
+def test_a_symlink_out_of_the_corpus_is_skipped_unless_allowed(tmp_path):
+    outside = write(tmp_path, "secret/passwd", "root:x:0:0:root:/root:/bin/bash\n")
+    write(tmp_path, "corpus/good.txt", "A good article.\n")
+    write(tmp_path, "corpus/sibling.txt", "Linked within.\n")
+    (tmp_path / "corpus" / "leak.txt").symlink_to(outside)
+    (tmp_path / "corpus" / "alias.txt").symlink_to(tmp_path / "corpus" / "sibling.txt")
+    with pytest.warns(CorpusWarning, match="leak.txt: symlink leaves the corpus folder"):
+        corpus = load_corpus(tmp_path / "corpus", progress=False)
+    assert sorted(corpus.articles["article_id"]) == ["alias", "good", "sibling"]
+    assert corpus.problems[["article_id", "problem", "action"]].values.tolist() == [
+        ["leak", "symlink leaves the corpus folder", "skipped"]
+    ]
+    allowed = load_corpus(tmp_path / "corpus", allow_outside_links=True, progress=False)
+    assert sorted(allowed.articles["article_id"]) == ["alias", "good", "leak", "sibling"] and allowed.problems.empty
+
+
+def test_missing_cells_of_a_string_column_are_empty_not_the_text_na(tmp_path):
+    """A nullable string column's NA is an empty cell (skipped), not a cell that is not text."""
+    frame = pd.DataFrame({"text": pd.array(["Body one.", None], dtype="string"), "id": ["a", "b"]})
+    frame.to_parquet(tmp_path / "t.parquet")
+    with pytest.warns(CorpusWarning, match="empty text"):
+        corpus = load_corpus(tmp_path / "t.parquet", progress=False)
+    assert corpus.articles["article_id"].tolist() == ["a"] and corpus.problems["article_id"].tolist() == ["b"]
+
+
+def test_jsonl_rows_keep_their_line_numbers_across_blank_lines(tmp_path):
+    table = tmp_path / "t.jsonl"
+    table.write_text('{"text": "One."}\n\n{"text": ""}\n', encoding="utf-8")
+    with pytest.warns(CorpusWarning):
+        corpus = load_corpus(table, progress=False)
+    assert corpus.problems["path"].tolist() == [f"{table}, line 3"]
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=5,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(JSON_VALUES, min_size=1, max_size=5))
+def test_any_jsonl_text_cells_become_their_text_or_a_one_line_error(tmp_path, cells):
+    """Fuzz: whatever a JSON Lines text column holds, an article's text is the cell's own string (never a
+    repr), and anything else is an error naming the line or a skipped empty row."""
+    table = tmp_path / "fuzz.jsonl"
+    table.write_text("".join(json.dumps({"text": cell}) + "\n" for cell in cells), encoding="utf-8")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = load_corpus(table, progress=False)
+    except CorpusError as error:
+        assert "\n" not in str(error) and str(table) in str(error)
+        return
+    texts = [cell.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff") for cell in cells
+             if isinstance(cell, str) and cell.strip()]  # fmt: skip
+    assert corpus.articles["text"].tolist() == texts
+    assert len(corpus.articles) + len(corpus.problems) == len(cells)

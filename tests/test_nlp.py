@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from toolkit import nlp
 
 TEXTS = ["Bashar al-Assad met Kofi Annan in Damascus on Thursday. He left.", "Jordan granted him asylum."]
@@ -98,3 +104,48 @@ def test_a_cached_doc_keeps_every_annotation_of_the_pipeline(tmp_path, monkeypat
         assert cached.text == fresh.text
         assert (cached.to_array(attrs) == fresh.to_array(attrs)).all()
         assert [str(t.morph) for t in cached] == [str(t.morph) for t in fresh]
+
+
+DAMAGE_TEXT = "Kofi Annan met officials in Damascus on Thursday. They agreed to meet again next week in Geneva."
+DAMAGE_COMPONENTS = ("ner", "senter", "tagger")
+
+
+def test_any_damage_to_a_doc_entry_is_refused_and_the_entry_rebuilt(tmp_path):
+    """Regression: one flipped byte in an entry's token table changed labels silently. Flip any byte or cut
+    the entry anywhere: the Doc read back equals a fresh parse, and the entry is rewritten whole."""
+    options = {"components": DAMAGE_COMPONENTS, "cache_dir": tmp_path, "progress": False}
+    fresh = nlp.parse([DAMAGE_TEXT], cache=False, **options)[0].to_json()
+    nlp.parse([DAMAGE_TEXT], **options)
+    [entry] = tmp_path.rglob("*.doc")
+    pristine = entry.read_bytes()
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.integers(0, len(pristine) - 1), st.integers(1, 255), st.booleans())
+    def damaged_entry_is_never_used(position: int, mask: int, cut: bool) -> None:
+        flipped = pristine[:position] + bytes([pristine[position] ^ mask]) + pristine[position + 1 :]
+        damaged = pristine[:position] if cut else flipped
+        entry.write_bytes(damaged)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            assert nlp.parse([DAMAGE_TEXT], **options)[0].to_json() == fresh
+        assert entry.read_bytes() == pristine
+
+    damaged_entry_is_never_used()
+
+
+def test_a_damaged_entry_is_named_in_one_warning_and_an_old_format_recomputed_quietly(tmp_path):
+    options = {"components": ("ner",), "cache_dir": tmp_path, "progress": False}
+    nlp.parse(TEXTS[:1], **options)
+    [entry] = tmp_path.rglob("*.doc")
+    pristine = entry.read_bytes()
+    entry.write_bytes(pristine[:-1] + bytes([pristine[-1] ^ 1]))
+    with pytest.warns(UserWarning) as caught:
+        nlp.parse(TEXTS[:1], **options)
+    [warning] = [w for w in caught if "parse cache" in str(w.message)]
+    assert str(entry) in str(warning.message) and "\n" not in str(warning.message) and entry.read_bytes() == pristine
+    magic = pristine[: pristine.index(b"\n") + 1]
+    entry.write_bytes(b"toolkit-doc/1\n" + pristine[len(magic) + 32 :])  # the format before checksums
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nlp.parse(TEXTS[:1], **options)[0].text == TEXTS[0]
+    assert entry.read_bytes() == pristine

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from toolkit.errors import ToolkitError
+from toolkit.io import check_outside
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -53,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> str:
     progress = not args.quiet
+    check_outside(args.source, args.out, getattr(args, "bodies", None))
     if args.command == "report":
         from toolkit.report import build_report
 

@@ -1,14 +1,66 @@
-"""Atomic writers: every output goes to a temp file beside its target and is renamed into place,
-so an interrupted run leaves either the old file or the new one, never half of one."""
+"""Where outputs go and how they are written.
+
+Every output goes to a temp file beside its target and is renamed into place, so an interrupted run
+leaves either the old file or the new one, never half of one; a failed write names the file. Article
+ids become file names only through `safe_file_name`, and outputs never go inside the source corpus
+(`check_outside`), so a hostile id or a careless `--out` cannot write anywhere else or over raw files.
+"""
 
 from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+
+from toolkit.errors import ToolkitError
+
+# Names that Windows reserves whatever their extension (`CON.txt` is the console there).
+_RESERVED_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"{kind}{n}" for kind in ("COM", "LPT") for n in "123456789")}
+)
+_UNSAFE_CHARACTERS = re.compile(r"[/\\\x00-\x1f\x7f]")
+_MAX_NAME_BYTES = 255
+
+
+def safe_file_name(article_id: str, *, suffix: str = ".txt") -> str:
+    """`<article_id><suffix>`, the one way an id becomes a file name; refuses (ToolkitError naming the id)
+    an id that would leave its folder or name something else: path separators, `.`/`..`, an empty or
+    hidden name, control characters, a reserved device name, or a name over 255 bytes."""
+    stem = str(article_id)
+    name = f"{stem}{suffix}"
+    bad = _UNSAFE_CHARACTERS.search(stem)
+    if not stem.strip():
+        reason = "it is empty"
+    elif bad is not None and bad.group() in "/\\":
+        reason = "it contains a path separator"
+    elif bad is not None:
+        reason = f"it contains the control character {bad.group()!r}"
+    elif stem.startswith("."):
+        reason = "it starts with a dot (`.`, `..` or a hidden file)"
+    elif stem.split(".")[0].strip().upper() in _RESERVED_NAMES:
+        reason = "it is a reserved device name"
+    elif len(name.encode("utf-8", "surrogatepass")) > _MAX_NAME_BYTES:
+        reason = f"it is longer than {_MAX_NAME_BYTES} bytes"
+    else:
+        return name
+    shown = stem if len(stem) <= 80 else f"{stem[:60]}...{stem[-10:]}"
+    raise ToolkitError(f"article id {shown!r} cannot be a file name: {reason}")
+
+
+def check_outside(source: Path | str, *outputs: Path | str | None) -> None:
+    """Refuse (ToolkitError naming both) an output folder that is, or is inside, the source corpus: the
+    source folder itself (its `raw/` included) or, for one `.txt` file, the folder holding it. Raw files
+    are only ever read, and a corpus folder re-read later must not find outputs among its articles."""
+    corpus = Path(source).resolve()
+    if corpus.is_file() and corpus.suffix.lower() == ".txt":
+        corpus = corpus.parent
+    for output in outputs:
+        if output is not None and Path(output).resolve().is_relative_to(corpus):
+            raise ToolkitError(f"{output}: inside the source corpus {source}; write outputs to another folder")
 
 
 def write_atomic(path: Path | str, write: Callable[[Path], None]) -> Path:
@@ -19,6 +71,10 @@ def write_atomic(path: Path | str, write: Callable[[Path], None]) -> Path:
     try:
         write(tmp)
         os.replace(tmp, target)
+    except OSError as exc:  # a full disk or a lost folder: say which output, not only why
+        tmp.unlink(missing_ok=True)
+        reason = exc.strerror or (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise OSError(exc.errno, reason, str(target)) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

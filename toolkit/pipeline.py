@@ -18,7 +18,7 @@ import pandas as pd
 from toolkit.config import cache_dir
 from toolkit.corpus import load_corpus
 from toolkit.errors import ToolkitError
-from toolkit.io import write_parquet_atomic, write_text_atomic
+from toolkit.io import safe_file_name, write_parquet_atomic, write_text_atomic
 
 STEPS = ("clean", "entities", "timeline")
 
@@ -115,6 +115,6 @@ def save_bodies(articles: pd.DataFrame, out_dir: str | os.PathLike[str]) -> list
     """Write each clean body as `out_dir/<article_id>.txt`, atomically."""
     out = Path(out_dir)
     return [
-        write_text_atomic(out / f"{article_id}.txt", body or "")
+        write_text_atomic(out / safe_file_name(article_id), body or "")
         for article_id, body in zip(articles["article_id"], articles["body"], strict=True)
     ]
