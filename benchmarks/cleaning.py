@@ -97,8 +97,10 @@ def run_set(eval_dir: Path, out_root: Path | None, work: Path, args: argparse.Na
     started = time.perf_counter()
     cleaned, lines = clean_corpus(articles, progress=False, **overrides)
     elapsed = time.perf_counter() - started
-    print(f"#### {name}: cleaned {len(cleaned)} pages ({int(lines.shape[0])} lines) in {elapsed:.2f} s: "
-          f"{len(cleaned) / elapsed:.1f} pages/s")
+    print(
+        f"#### {name}: cleaned {len(cleaned)} pages ({int(lines.shape[0])} lines) in {elapsed:.2f} s: "
+        f"{len(cleaned) / elapsed:.1f} pages/s"
+    )
     set_work = work / name
     out_dir = (out_root / name) if out_root else set_work / "out"
     for article_id, body in zip(cleaned["article_id"], cleaned["body"], strict=True):

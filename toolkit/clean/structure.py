@@ -52,6 +52,8 @@ def body_reason(draft: Draft, pos: int) -> str | None:
     line = draft.lines[pos]
     if pos in draft.kept_as:
         return f"kept: {draft.kept_as[pos]}"
+    if line.wrapped:
+        return f"kept: part of a paragraph wrapped over {line.wrapped}"
     if line.klass == "good":
         return None
     if draft.brief:
