@@ -29,12 +29,14 @@ Kept text is normalised (see `toolkit.clean.normalise`) and every change is writ
 
 The package, one job per module: `patterns` and `dates` (the rules as data), `lines` (the records the
 stages fill in), `normalise`, `shape` and `wrapping` (1), `repetition` (2), `lists`, `regions` and `body` (3),
-`structure` (4), `article` (the stages run for one article), `tables` (a corpus), `render` (reading
+`structure` (4), `language` (the language of an article and the filter of the steps that read only
+some), `article` (the stages run for one article), `tables` (a corpus), `render` (reading
 the result), `options` (the thresholds).
 """
 
 from toolkit.clean.article import clean_article
 from toolkit.clean.dates import parse_dateline_date
+from toolkit.clean.language import detect_language, language_filter
 from toolkit.clean.lines import DROPPED_KINDS, KINDS, LINE_COLUMNS, raw_lines
 from toolkit.clean.options import options
 from toolkit.clean.patterns import STOPWORDS
@@ -51,7 +53,9 @@ __all__ = [
     "article_line_keys",
     "clean_article",
     "clean_corpus",
+    "detect_language",
     "dropped_by_reason",
+    "language_filter",
     "line_key",
     "line_repetition_counts",
     "normalisations",
