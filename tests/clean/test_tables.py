@@ -48,7 +48,9 @@ def test_clean_corpus_keeps_loader_columns_and_metadata_dates(
     corpus: pd.DataFrame, cleaned: tuple[pd.DataFrame, pd.DataFrame]
 ) -> None:
     articles, lines = cleaned
-    assert list(articles.columns) == list(corpus.columns)
+    assert list(articles.columns) == [*corpus.columns, "language"]  # the loader's columns, then the language
+    wiki = articles[articles["article_id"].str.startswith("wikinews_")]
+    assert (wiki.loc[wiki["body"] != "", "language"] == "en").all()  # one text is its dateline alone
     assert articles["article_id"].tolist() == corpus["article_id"].tolist()
     assert (articles["date_source"] == corpus["date_source"]).all()
     assert articles["n_body_lines"].dtype == "Int64"

@@ -5,7 +5,8 @@ How a line is judged (the signals of jusText, C4/Gopher and CCNet, combined):
 
 1. Shape, per line: length, stopword density, terminal punctuation, a trailing ellipsis (teaser),
    headline casing, link/menu phrases, no words at all. Each non-blank line gets a class
-   (`good`, `near-good`, `short`, `bad`) and a numeric `score` (positive: reads like prose).
+   (`good`, `near-good`, `short`, `bad`) and a numeric `score` (positive: reads like prose). Lines of
+   a paragraph wrapped at a fixed width (a break every 70-80 characters) are measured as the paragraph.
 2. Corpus: a line whose normalised hash recurs in many articles of the corpus is boilerplate
    (`repeats in N of M articles`), as CCNet does; the counts are a reduction that sums over partitions.
 3. Context: the article is the contiguous run of lines with the highest total score (short lines
@@ -27,13 +28,15 @@ Kept text is normalised (see `toolkit.clean.normalise`) and every change is writ
 `clean_article` is pure, so a corpus can be split across processes.
 
 The package, one job per module: `patterns` and `dates` (the rules as data), `lines` (the records the
-stages fill in), `normalise`, `shape` (1), `repetition` (2), `lists`, `regions` and `body` (3),
-`structure` (4), `article` (the stages run for one article), `tables` (a corpus), `render` (reading
+stages fill in), `normalise`, `shape` and `wrapping` (1), `repetition` (2), `lists`, `regions` and `body` (3),
+`structure` (4), `language` (the language of an article and the filter of the steps that read only
+some), `article` (the stages run for one article), `tables` (a corpus), `render` (reading
 the result), `options` (the thresholds).
 """
 
 from toolkit.clean.article import clean_article
 from toolkit.clean.dates import parse_dateline_date
+from toolkit.clean.language import detect_language, language_filter
 from toolkit.clean.lines import DROPPED_KINDS, KINDS, LINE_COLUMNS, raw_lines
 from toolkit.clean.options import options
 from toolkit.clean.patterns import STOPWORDS
@@ -50,7 +53,9 @@ __all__ = [
     "article_line_keys",
     "clean_article",
     "clean_corpus",
+    "detect_language",
     "dropped_by_reason",
+    "language_filter",
     "line_key",
     "line_repetition_counts",
     "normalisations",

@@ -16,6 +16,7 @@ from toolkit.clean.options import options
 from toolkit.clean.repetition import find_duplicates, mark_repeated
 from toolkit.clean.shape import mark_credits_and_captions, read_lines
 from toolkit.clean.structure import label_structure
+from toolkit.clean.wrapping import join_wrapped
 
 
 def clean_article(
@@ -58,6 +59,7 @@ def clean_article_columns(
     partition instead of building a DataFrame per article (that was 40% of the cleaning time)."""
     raws = raw_lines(raw_text if isinstance(raw_text, str) else "")
     draft = Draft(read_lines(raws, opts), opts)
+    join_wrapped(draft.lines, opts)
     mark_credits_and_captions(draft.lines)
     mark_repeated(draft.lines, corpus_line_counts, n_articles, opts)
     mark_lists(draft.lines, opts)

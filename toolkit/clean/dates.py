@@ -53,6 +53,19 @@ DATE_LINE = re.compile(
     + r")?\s*$",
     re.IGNORECASE,
 )
+# A byline that carries the date (`By Sarah Needleman September 15, 2014`, `by Regan September 15, 2014`,
+# `By Jane Doe | Sept. 3, 2019`, `Posted by admin on March 3, 2018`): the article's dateline.
+BYLINE_DATE = re.compile(
+    r"^(?:(?:posted|written|published)\s+)?by\s+(?P<name>\w[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,3}?)"
+    r"(?:\s*[,|·•–—-]\s*|\s+)(?:(?:on|updated|published)\s*:?\s+)?(?:"
+    + TIME
+    + r",?\s*)?"
+    + DATE_CORE
+    + r"(?:,?\s*(?:at\s+)?"
+    + TIME
+    + r")?\s*$",
+    re.IGNORECASE,
+)
 # A month and a year alone, as archive links list them (`November 2019`, `Nov 2019 (12)`).
 MONTH_YEAR = re.compile(r"^" + MONTH.replace("(?P<month>", "(?:") + r",?\s+\d{4}(?:\s*\(\d+\))?$", re.I)
 # A wire-style dateline at the start of a paragraph: `CLEVELAND, Feb 26 - `, `LONDON (Reuters) - `.
@@ -63,6 +76,11 @@ DATELINE_PREFIX = re.compile(
     + r"\s+\d{1,2}(?:,\s*\d{4})?))?(?:\s*\([A-Za-z ]+\))?)"
     r"\s+[-–—]+\s+(?=\S)"
 )
+
+
+def is_date_line(text: str) -> bool:
+    """A line that only dates the article: a date line or a byline with the date."""
+    return bool(DATE_LINE.match(text) or BYLINE_DATE.match(text))
 
 
 def parse_dateline_date(text: str) -> pd.Timestamp:

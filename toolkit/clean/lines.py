@@ -40,6 +40,7 @@ class Line:
     soft: bool = False  # bad by shape only: kept when it lies inside the article (a quote may end in `...`)
     fence: str = ""  # `comments` / `related`: a heading after which the article does not go on
     listed: int = -1  # the number of the list or table this line belongs to (-1: none)
+    wrapped: str = ""  # `lines 12-18`: the paragraph wrapped over several lines that this line is part of
 
 
 @dataclass

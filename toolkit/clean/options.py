@@ -30,6 +30,8 @@ _FALLBACK: dict[str, Any] = {
     "section_max_words": 3,
     "repeat_min_articles": 3,
     "repeat_min_share": 0.05,
+    "language_min_chars": 200,
+    "language_min_confidence": 0.9,
 }
 
 

@@ -122,6 +122,18 @@ CAPTION_STRONG = re.compile(
 )
 CAPTION_WEAK = re.compile(r"\bpictured\b|\billustration (?:of|shows)\b|\(pictured\)", re.IGNORECASE)
 CAPTION_MAX_WORDS = 60
+# A sponsorship or affiliate disclosure (`This shop has been compensated by Collective Bias, Inc.`, `This
+# post contains affiliate links`): not the article, and never its headline. Strong cues count on a line of
+# up to DISCLOSURE_MAX_WORDS words, weak ones (`Sponsored by Acme`) on a line of up to BOILER_MAX_WORDS.
+DISCLOSURE_STRONG = re.compile(
+    r"\b(?:has|have|was|were|being|been) compensated\b|\b(?:contains?|may contain|includes?) affiliate links?\b|"
+    r"\baffiliate (?:links?|commissions?)\b|\bmaterial connection\b|\bsponsored (?:post|content)\b",
+    re.IGNORECASE,
+)
+DISCLOSURE_WEAK = re.compile(r"^(?:sponsored by|in partnership with|paid (?:partnership|promotion))\b", re.I)
+DISCLOSURE_MAX_WORDS = 40
+# A breadcrumb (`Home » Sport » Football`, `News > World`, `Sport »`): where a page sits, never its headline.
+BREADCRUMB = re.compile(r"\s[»›>]\s|[»›]\s*$|^[^|]{1,40}(?:\s\|\s[^|]{1,40})+$")
 # A byline: `By`, `By Sarah E. Needleman` (names capitalised).
 BYLINE = re.compile(r"^(?i:by|por|von|par|oleh)(?:\s+[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4})?\s*$")
 COMMENT_HEADER = re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from toolkit.clean.dates import DATE_LINE
+from toolkit.clean.dates import BYLINE_DATE, DATE_LINE
 from toolkit.clean.lines import Line
 from toolkit.clean.normalise import normalise_line
 from toolkit.clean.patterns import (
@@ -22,6 +22,9 @@ from toolkit.clean.patterns import (
     COPYRIGHT_LABEL,
     CREDIT,
     CREDIT_MAX_WORDS,
+    DISCLOSURE_MAX_WORDS,
+    DISCLOSURE_STRONG,
+    DISCLOSURE_WEAK,
     ELLIPSIS,
     END_MARKER,
     END_MARKER_MAX_WORDS,
@@ -81,6 +84,13 @@ def boilerplate_phrase(line: Line) -> str | None:
     return match.group(0).strip(" :") if match else None
 
 
+def is_disclosure(line: Line) -> bool:
+    """A sponsorship or affiliate disclosure (`This shop has been compensated by ...`)."""
+    return (line.n_words <= DISCLOSURE_MAX_WORDS and bool(DISCLOSURE_STRONG.search(line.text))) or (
+        line.n_words <= BOILER_MAX_WORDS and bool(DISCLOSURE_WEAK.search(line.text))
+    )
+
+
 def bad_shape(line: Line, opts: Mapping[str, Any]) -> tuple[str, str, bool] | None:
     """`(reason, fence, soft)` when the shape of a measured line alone says it is not article text."""
     text = line.text
@@ -92,6 +102,8 @@ def bad_shape(line: Line, opts: Mapping[str, Any]) -> tuple[str, str, bool] | No
         return "heading of what follows the article", "related", False
     if DATE_LINE.match(text):
         return "date line", "", True
+    if BYLINE_DATE.match(text):
+        return "byline with the date", "", True
     if COMMENT_HEADER.match(text):
         return "comment header", "", True
     if ELLIPSIS.search(text) and line.n_words <= opts["teaser_max_words"]:

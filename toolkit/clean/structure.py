@@ -11,11 +11,11 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit.clean.dates import DATE_LINE, DATELINE_PREFIX, parse_dateline_date
+from toolkit.clean.dates import BYLINE_DATE, DATELINE_PREFIX, is_date_line, parse_dateline_date
 from toolkit.clean.lines import Draft, Line
-from toolkit.clean.patterns import BYLINE, CLOSERS, SENTENCE_END
+from toolkit.clean.patterns import BREADCRUMB, BYLINE, CLOSERS, SENTENCE_END
 from toolkit.clean.repetition import line_key
-from toolkit.clean.shape import shape_reason
+from toolkit.clean.shape import is_disclosure, shape_reason
 
 
 def label_structure(draft: Draft, title: str | None) -> None:
@@ -28,7 +28,7 @@ def label_structure(draft: Draft, title: str | None) -> None:
     find_repeated_standfirst(draft)
     find_summary_standfirst(draft)
     # Date lines at the top of the article are its dateline, not its text.
-    while draft.body_positions and DATE_LINE.match(draft.lines[draft.body_positions[0]].text):
+    while draft.body_positions and is_date_line(draft.lines[draft.body_positions[0]].text):
         draft.kind_of[draft.body_positions[0]] = "boilerplate"
         draft.body_positions = draft.body_positions[1:]
     draft.body_texts = {pos: draft.lines[pos].text for pos in draft.body_positions}
@@ -52,6 +52,8 @@ def body_reason(draft: Draft, pos: int) -> str | None:
     line = draft.lines[pos]
     if pos in draft.kept_as:
         return f"kept: {draft.kept_as[pos]}"
+    if line.wrapped:
+        return f"kept: part of a paragraph wrapped over {line.wrapped}"
     if line.klass == "good":
         return None
     if draft.brief:
@@ -130,7 +132,7 @@ def find_summary_standfirst(draft: Draft) -> None:
         return
     first = positions[0]
     for pos in range(first + 1, min(first + 1 + int(draft.opts["standfirst_max_gap"]), len(lines))):
-        if DATE_LINE.match(lines[pos].text) or BYLINE.match(lines[pos].text):
+        if is_date_line(lines[pos].text) or BYLINE.match(lines[pos].text):
             if lines[first].n_words >= 8 and any(p > pos for p in positions):
                 make_standfirst(draft, "summary above the byline or date")
             return
@@ -139,11 +141,13 @@ def find_summary_standfirst(draft: Draft) -> None:
 
 
 def find_dateline(draft: Draft) -> None:
-    """Dateline: a date-only line above the article, or a wire prefix of its first paragraph (moved out
-    of the body text)."""
-    for pos in dropped_above(draft):
-        if DATE_LINE.match(draft.lines[pos].text):
-            draft.kind_of[pos], draft.reason_of[pos] = "dateline", "date line above the article"
+    """Dateline: a date-only line or a byline with the date above the article (the nearest), or a wire
+    prefix of its first paragraph (moved out of the body text)."""
+    for pos in reversed(dropped_above(draft)):
+        text = draft.lines[pos].text
+        if is_date_line(text):
+            where = "byline with the date" if BYLINE_DATE.match(text) else "date line"
+            draft.kind_of[pos], draft.reason_of[pos] = "dateline", f"{where} above the article"
             draft.fields["dateline"] = draft.lines[pos].text
             draft.fields["dateline_date"] = parse_dateline_date(draft.lines[pos].text)
             return
@@ -161,11 +165,16 @@ def find_dateline(draft: Draft) -> None:
 
 
 def is_headline(line: Line) -> bool:
-    """Shaped like a headline: 3 to 30 words, not bad, not a sentence unless a question or exclamation."""
+    """Shaped like a headline: 3 to 30 words, not bad, not a sentence unless a question or exclamation,
+    not a byline, a date, a breadcrumb (`Home » Sport » Football`) or a sponsorship disclosure."""
     return (
         3 <= line.n_words <= 30
         and not line.bad_reason
         and not (SENTENCE_END.search(line.text) and not line.text.rstrip(CLOSERS).endswith(("?", "!")))
+        and not is_date_line(line.text)
+        and not BYLINE.match(line.text)
+        and not BREADCRUMB.search(line.text)
+        and not is_disclosure(line)
     )
 
 
@@ -179,7 +188,7 @@ def find_title(draft: Draft, title: str | None) -> None:
     if title_pos is None:
         first = lead(draft)
         near = [pos for pos in above if first - pos <= draft.opts["title_max_distance"] and not lines[pos].bad_reason]
-        shaped = [pos for pos in near if is_headline(lines[pos]) and not DATE_LINE.match(lines[pos].text)]
+        shaped = [pos for pos in near if is_headline(lines[pos])]
         if shaped and draft.body_positions:
             title_pos = max(shaped, key=lambda pos: (lines[pos].n_words >= 5, pos))
     if title_pos is not None:

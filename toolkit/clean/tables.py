@@ -11,6 +11,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from toolkit.clean.article import clean_article_columns, lines_frame
+from toolkit.clean.language import article_languages
 from toolkit.clean.lines import DROPPED_KINDS, LINE_COLUMNS, raw_lines
 from toolkit.clean.options import options
 from toolkit.clean.repetition import LineCounts, line_repetition_counts
@@ -29,7 +30,8 @@ def clean_corpus(
 
     Repetition is counted over this table unless `corpus_line_counts` (e.g. summed over partitions) is
     given. A title from metadata is kept; a detected one fills a missing title. An article without a
-    metadata date gets the full date of its dateline as `published` (`date_source="inferred"`).
+    metadata date gets the full date of its dateline as `published` (`date_source="inferred"`). Every
+    article gets its `language` (`en`, `de`..., None when too short to judge; see `language_filter`).
     """
     opts = options(**overrides)  # read once; fails early on a misspelt option
     if "text" not in articles.columns:
@@ -76,6 +78,7 @@ def clean_corpus(
     fill = out["published"].isna() & inferred.notna()
     out.loc[fill, "published"] = inferred[fill]
     out.loc[fill, "date_source"] = "inferred"
+    out["language"] = article_languages(out, opts)
     return out, lines_frame(line_columns)
 
 

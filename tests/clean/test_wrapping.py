@@ -1,0 +1,53 @@
+"""Paragraphs wrapped at a fixed width are measured as paragraphs; lists of headlines are not joined."""
+
+from __future__ import annotations
+
+import textwrap
+
+from toolkit.clean import clean_article
+from toolkit.clean.options import options
+from toolkit.clean.shape import read_lines
+from toolkit.clean.wrapping import wrapped_runs
+
+PARAGRAPHS = [
+    "Today at the annual electronics show in the city, the company unveiled its new remote control, "
+    "marking a significant leap in the evolution of the best-selling line of remotes that it has sold "
+    "for a decade to families who were tired of having one for every device.",
+    "As home systems become more sophisticated and complex, people are often frustrated by the need to "
+    "have several devices, and the growing number of remotes on the coffee table is the problem that "
+    "the new model was designed to solve, according to the company.",
+]
+MENU = ["Home", "News", "Business", "Sign in", "Search"]
+FOOTER = ["About us", "Contact", "Terms of use", "© 2008 Example News"]
+
+
+def wrapped_page() -> str:
+    body = [line for paragraph in PARAGRAPHS for line in textwrap.wrap(paragraph, 70)]
+    return "\n".join([*MENU, "Company unveils a new remote control", *body, *FOOTER])
+
+
+def test_a_paragraph_wrapped_every_70_characters_is_body() -> None:
+    fields, lines = clean_article(wrapped_page())
+    wrapped = lines[lines["text"].str.len() > 40]
+    assert (wrapped["kind"] == "body").all(), wrapped[["text", "kind", "reason"]]
+    assert wrapped["reason"].str.startswith("kept: part of a paragraph wrapped over lines").all()
+    assert fields["title"] == "Company unveils a new remote control"
+    assert "© 2008" not in fields["body"]
+
+
+def test_a_list_of_headlines_is_not_one_wrapped_paragraph() -> None:
+    headlines = [
+        "Houllier the latest name linked with Newcastle job",
+        "Eight cup replays up for decision tonight at the ground",
+        "Liverpool owners insist the manager has their full support",
+        "Don't Miss . . .",
+    ]
+    assert wrapped_runs(read_lines(headlines, options()), options()) == []
+
+
+def test_a_headline_above_a_long_standfirst_is_not_joined_to_it() -> None:
+    page = [
+        "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play and Pay",
+        "There are more devices, platforms and services to choose from than ever before. Here is how.",
+    ]
+    assert wrapped_runs(read_lines(page, options()), options()) == []
