@@ -8,7 +8,8 @@ offsets are offsets into the gold text. The toolkit's mentions, and the raw spaC
 the full pipeline, canonical = mention text: the scorer's reference), are written as a `mentions.parquet`
 and scored by running the scorer beside the gold file (`score.py`, see its docstring): span F1, entity-set
 Jaccard, top entity, B-cubed F1 of the canonical clusters within documents and across the corpus, count
-MAE. The figures are therefore the judged ones. Also prints words per second (parsing without cache +
+MAE. The figures are therefore the judged ones, on every document and on each half (even and odd positions
+in the file: tune on one, check on the other). Also prints words per second (parsing without cache +
 rules, then rules alone).
 """
 
@@ -89,7 +90,13 @@ def variants(ablation: bool) -> dict[str, dict[str, Any]]:
     return found
 
 
-def evaluate(path: Path, scorer: Path, limit: int | None, ablation: bool) -> None:
+def halves(gold_docs: list[dict]) -> dict[str, list[dict]]:
+    """Every document, and the two halves a rule is tuned on and checked on: even and odd positions in the
+    file (a rule is kept only when it helps both)."""
+    return {"all": gold_docs, "even": gold_docs[0::2], "odd": gold_docs[1::2]}
+
+
+def evaluate(path: Path, scorer: Path, limit: int | None, ablation: bool, keep: Path | None = None) -> None:
     gold_docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     gold_docs = gold_docs[:limit] if limit else gold_docs
     texts = [d["text"] for d in gold_docs]
@@ -113,14 +120,21 @@ def evaluate(path: Path, scorer: Path, limit: int | None, ablation: bool) -> Non
         if name not in systems:
             systems[name] = toolkit_mentions(docs, gold_docs, options)
 
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
+        for name, mentions in systems.items():
+            mentions.to_parquet(keep / f"{name.strip(' +-').replace(' ', '_').replace('/', '_')}.parquet", index=False)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        gold = path
-        if limit:
-            gold = workdir / path.name
-            gold.write_text("".join(json.dumps(d) + "\n" for d in gold_docs), encoding="utf-8")
-        rows = [{"system": name} | judged_scores(scorer, gold, mentions, workdir) for name, mentions in systems.items()]
-    table = pd.DataFrame(rows).set_index("system")[list(METRICS.values())]
+        rows = []
+        for half, docs_of_half in halves(gold_docs).items():
+            gold = workdir / f"{half}.jsonl"
+            gold.write_text("".join(json.dumps(d) + "\n" for d in docs_of_half), encoding="utf-8")
+            rows.extend(
+                {"system": name, "documents": half} | judged_scores(scorer, gold, mentions, workdir)
+                for name, mentions in systems.items()
+            )
+    table = pd.DataFrame(rows).set_index(["documents", "system"])[list(METRICS.values())]
     with pd.option_context("display.width", 200, "display.max_columns", 20, "display.float_format", "{:.3f}".format):
         print(table)
     print(
@@ -135,13 +149,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", type=Path, default=None, help="the judged scorer (default: score.py beside PATH)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--ablation", action="store_true", help="also score each rule switched off / extra ones on")
+    parser.add_argument("--keep", type=Path, default=None, help="also write each system's mentions.parquet here")
     args = parser.parse_args(argv)
     scorer = args.scorer or args.path.parent / "score.py"
     for path in (args.path, scorer):
         if not path.is_file():
             print(f"error: {path}: no such file", file=sys.stderr)
             return 2
-    evaluate(args.path, scorer, args.limit, args.ablation)
+    evaluate(args.path, scorer, args.limit, args.ablation, args.keep)
     return 0
 
 

@@ -95,7 +95,7 @@ def extract_mentions(
             raise ToolkitError(f"articles table has no column {column!r} (has {', '.join(map(str, articles.columns))})")
     if isinstance(aliases, str | Path):
         aliases = load_aliases(aliases)
-    opts = Options.build(options)  # fail on a bad option before parsing anything
+    opts = Options.build({"model": model, **options})  # fail on a bad option before parsing anything
     todo = [
         (str(article_id), text)
         for article_id, text in zip(articles["article_id"], articles[text_column], strict=True)

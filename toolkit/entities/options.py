@@ -12,6 +12,7 @@ from toolkit.errors import ToolkitError
 
 # Rules that can be switched off one by one (`consistency=False`); each is on unless `[entities]` says otherwise.
 RULE_SWITCHES = (
+    "case_restore",
     "span_repair",
     "consistency",
     "case_merge",
@@ -44,12 +45,13 @@ class Options:
     merge_labels: frozenset[str]
     switches: dict[str, bool]
     rules: Rules
+    model: str | None = None  # the spaCy model that parsed the articles (default: the `[nlp] models` setting)
 
     @classmethod
     def build(cls, overrides: Mapping[str, Any]) -> Options:
         """The settings with `overrides` on top; an unknown option is an error naming the known ones."""
         conf = settings("entities")
-        known = {"labels", "merge_labels", *RULE_SWITCHES, *_RULE_KEYS}
+        known = {"labels", "merge_labels", "model", *RULE_SWITCHES, *_RULE_KEYS}
         unknown = sorted(set(overrides) - known)
         if unknown:
             raise ToolkitError(f"unknown entity option {', '.join(unknown)} (known: {', '.join(sorted(known))})")
@@ -59,4 +61,5 @@ class Options:
             merge_labels=frozenset(conf.get("merge_labels", ["PERSON"])),
             switches={name: bool(conf.get(name, True)) for name in RULE_SWITCHES},
             rules=Rules.from_settings({key: conf[key] for key in _RULE_KEYS if key in overrides}),
+            model=overrides.get("model"),
         )
