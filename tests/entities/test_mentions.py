@@ -137,3 +137,16 @@ def test_a_surname_tagged_as_a_person_once_joins_the_full_name_whatever_the_vote
     assert set(trump["canonical"]) == {"Donald Trump"}  # 2 ORG votes, 1 PERSON: still Donald Trump
     ford = mentions[mentions["text"] == "Ford"]
     assert set(ford["canonical"]) == {"Ford"}  # never tagged a person: the company stays apart
+
+
+def test_a_nationality_stays_its_own_entity_linked_to_its_country() -> None:
+    text = "French officials met in Paris. France said the French team would stay. Polish farmers protested."
+    doc = parse([text], components=("ner", "senter"), progress=False)[0]
+    found = article_mentions(doc, "a")
+    french = found[found["text"] == "French"]
+    assert set(french["canonical"]) == {"French"} and set(french["label"]) == {"NORP"}
+    assert set(french["country"]) == {"France"}
+    assert set(found.loc[found["text"] == "Polish", "country"]) == {"Poland"}
+    assert found.loc[found["text"] == "France", "country"].isna().all()
+    counts = count_entities(found).set_index(["canonical", "label"])["mentions"]
+    assert counts[("French", "NORP")] == 2 and counts[("France", "GPE")] == 1

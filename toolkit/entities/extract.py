@@ -18,7 +18,9 @@ from toolkit.entities.options import Options
 from toolkit.errors import ToolkitError
 from toolkit.nlp import iter_parse, sentence_starts
 
-MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "canonical", "model_label", "origin"]
+MENTION_COLUMNS = [
+    "article_id", "sentence_id", "start", "end", "text", "label", "canonical", "model_label", "origin", "country",
+]  # fmt: skip
 
 
 def article_mentions(
@@ -26,7 +28,8 @@ def article_mentions(
 ) -> pd.DataFrame:
     """The mentions of one parsed article: one row per entity mention with its character offsets into the
     parsed text, its 0-based sentence, the model's label (`model_label`), the voted `label`, the
-    `canonical` name and its `origin` (`model`, `repaired` after a title, `matched` by consistency).
+    `canonical` name, its `origin` (`model`, `recased` read on a case-restored line, `repaired` after a
+    title, `matched` by consistency) and, for a nationality (NORP), the `country` it derives from.
     Options (keywords) override the `[entities]` settings, e.g. `consistency=False`."""
     return mentions_frame(mention_rows(doc, article_id, Options.build(options), aliases=aliases))
 
@@ -52,6 +55,7 @@ def mention_rows(
             m.name,
             m.model_label,
             m.origin,
+            m.country,
         )
         for m in mentions
     ]
@@ -72,6 +76,7 @@ def mentions_frame(rows: list[tuple[Any, ...]] | None = None) -> pd.DataFrame:
             "canonical": object,
             "model_label": object,
             "origin": object,
+            "country": object,
         }
     )
 

@@ -33,7 +33,7 @@ class Mention:
     origin: str  # "model", "recased" (read on a case-restored copy), "repaired" (after a title), "matched"
     name: str = ""  # the stripped name, then the canonical name
     core: str = ""  # the stripped name before any merge (the alias table is looked up on it first)
-    demonym: bool = False  # canonical name is the country this nationality adjective derives from
+    country: str | None = None  # the country a nationality (NORP) derives from (`French` -> `France`)
     after_title: bool = False  # a personal title stands just before the span (`President [Trump]`)
 
 

@@ -1,5 +1,5 @@
 """The canonical names of an article's mentions: passes that merge the variants of one entity (case,
-nationality adjectives, acronyms, surnames and first names, affixes of long names, the user's aliases), and
+plural nationalities, acronyms, surnames and first names, affixes of long names, the user's aliases), and
 one label per name by vote."""
 
 from __future__ import annotations
@@ -27,11 +27,10 @@ def _case_merge(mentions: list[Mention]) -> None:
 
 
 def votes(mentions: Iterable[Mention], opts: Options) -> dict[str, str]:
-    """One label per name by vote of its mentions; a nationality adjective merged into its country
-    (`Syrian` -> `Syria`) votes for GPE, the country's label, a name after a personal title for PERSON."""
+    """One label per name by vote of its mentions; a name after a personal title votes PERSON."""
     labels: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
-        labels[m.name].append("GPE" if m.demonym else "PERSON" if m.after_title else m.model_label)
+        labels[m.name].append("PERSON" if m.after_title else m.model_label)
     return {name: cn.vote(found, name, opts.rules) for name, found in labels.items()}
 
 
@@ -92,18 +91,17 @@ def _merge_affixes(mentions: list[Mention], opts: Options) -> None:
     _apply(mentions, target)
 
 
-def _merge_demonyms(mentions: list[Mention]) -> None:
-    """`Polish` -> `Poland`, `Syrians` -> `Syria`: a nationality adjective is a mention of its country
-    (the convention of entity linking, e.g. AIDA); the plural `Palestinians` is `Palestinian` when both occur."""
+def _link_demonyms(mentions: list[Mention]) -> None:
+    """`Polish` -> `Poland`, `Syrians` -> `Syria` in the mention's `country`: a nationality stays its own
+    entity (`French officials` speak of a nationality, not of the country), linked to the country for an
+    analyst who wants to sum them; the plural `Palestinians` is `Palestinian` when both occur."""
     names = {m.name for m in mentions}
     for m in mentions:
         if m.model_label != "NORP":
             continue
-        country = cn.demonym_country(m.name)
-        if country is not None:
-            m.name, m.demonym = country, True
-        elif m.name.endswith("s") and m.name[:-1] in names:
+        if m.name.endswith("s") and m.name[:-1] in names:
             m.name = m.name[:-1]
+        m.country = cn.demonym_country(m.name)
 
 
 def _merge_acronyms(mentions: list[Mention], defined: Mapping[str, str], opts: Options) -> None:
@@ -133,13 +131,13 @@ def _merge_acronyms(mentions: list[Mention], defined: Mapping[str, str], opts: O
 def merge_mentions(
     mentions: list[Mention], defined: Mapping[str, str], opts: Options, *, aliases: Mapping[str, str] | None = None
 ) -> None:
-    """Give the mentions of one article their canonical names, in place: case variants, nationality
-    adjectives, acronyms (`defined` in the article, or matching initials), short forms of names, then the
+    """Give the mentions of one article their canonical names, in place: case variants, plural nationalities
+    (linked to their country), acronyms (`defined` in the article, or matching initials), short forms of names, then the
     user's `aliases` (looked up on the stripped name first, then on the merged one)."""
     if opts.switches["case_merge"]:
         _case_merge(mentions)
     if opts.switches["demonyms"]:
-        _merge_demonyms(mentions)
+        _link_demonyms(mentions)
     if opts.switches["acronyms"]:
         _merge_acronyms(mentions, defined, opts)
     if opts.switches["merge_names"]:
