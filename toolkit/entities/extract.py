@@ -20,6 +20,7 @@ from toolkit.nlp import iter_parse, sentence_starts
 
 MENTION_COLUMNS = [
     "article_id", "sentence_id", "start", "end", "text", "label", "canonical", "model_label", "origin", "country",
+    "canonical_source", "context",
 ]  # fmt: skip
 
 
@@ -29,7 +30,10 @@ def article_mentions(
     """The mentions of one parsed article: one row per entity mention with its character offsets into the
     parsed text, its 0-based sentence, the model's label (`model_label`), the voted `label`, the
     `canonical` name, its `origin` (`model`, `recased` read on a case-restored line, `repaired` after a
-    title, `matched` by consistency) and, for a nationality (NORP), the `country` it derives from.
+    title, `matched` by consistency), for a nationality (NORP) the `country` it derives from, and the
+    `canonical_source`: `model` (its own text), `article` (merged within the article), `alias` (an alias
+    table; `corpus` once `toolkit.entities.corpus` joins names across articles), and the `context` that
+    gave its vote (`title`: after a personal title, a person; `platform`: `on Twitter`, not a person).
     Options (keywords) override the `[entities]` settings, e.g. `consistency=False`."""
     return mentions_frame(mention_rows(doc, article_id, Options.build(options), aliases=aliases))
 
@@ -56,6 +60,8 @@ def mention_rows(
             m.model_label,
             m.origin,
             m.country,
+            m.source,
+            m.context,
         )
         for m in mentions
     ]
@@ -77,6 +83,8 @@ def mentions_frame(rows: list[tuple[Any, ...]] | None = None) -> pd.DataFrame:
             "model_label": object,
             "origin": object,
             "country": object,
+            "canonical_source": object,
+            "context": object,
         }
     )
 

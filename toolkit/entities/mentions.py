@@ -33,8 +33,15 @@ class Mention:
     origin: str  # "model", "recased" (read on a case-restored copy), "repaired" (after a title), "matched"
     name: str = ""  # the stripped name, then the canonical name
     core: str = ""  # the stripped name before any merge (the alias table is looked up on it first)
+    source: str = "model"  # what gave the canonical name: "model" (the span's text), "article", "alias"
     country: str | None = None  # the country a nationality (NORP) derives from (`French` -> `France`)
     after_title: bool = False  # a personal title stands just before the span (`President [Trump]`)
+    platform: bool = False  # read as a platform or product (`on [Twitter]`, `[Twitter] account`)
+
+    @property
+    def context(self) -> str:
+        """The context that gave the mention's vote: `title` (a person), `platform` (not one), or none."""
+        return "title" if self.after_title else "platform" if self.platform else ""
 
 
 # Labels whose names never start or end with a number or punctuation (`Ipswich 0`, `-- David Brinkerhoff`
@@ -277,12 +284,26 @@ def _after_title(span: Span, opts: Options) -> bool:
     return title.text[:1].isupper() and not title.is_sent_start
 
 
+def _reads_as_platform(span: Span, opts: Options) -> bool:
+    """`on Twitter`, `via Zoom`, `Twitter account`: words around the span that read it as a platform."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in opts.platform_before or after in opts.platform_after
+
+
 def find_mentions(doc: Doc, text: str, opts: Options) -> tuple[list[Mention], dict[str, str]]:
     """The mentions of a parsed article in text order, each with its stripped name (`name` and `core`),
     and the acronyms the article defines (acronym -> stripped long name): the model's spans (trimmed,
     repaired after a title), then, with `consistency`, the other occurrences of their strings; none
-    inside a speaker label or without a Latin letter. `text` is the text `doc` was parsed from."""
+    inside a speaker label, without a Latin letter, or a time zone. `text` is the text `doc` was parsed from."""
     keep = _mention_filter(text, opts)
+    if opts.time_zones:
+        keep_span = keep
+
+        def keep(span: Span) -> bool:
+            return keep_span(span) and span.text not in opts.time_zones
+
     ents, recased = entity_spans(doc, text, opts)
     mentions = [m for m in _model_spans(ents, recased, opts) if keep(m.span)]
     for m in mentions:
@@ -296,4 +317,5 @@ def find_mentions(doc: Doc, text: str, opts: Options) -> tuple[list[Mention], di
     for m in mentions:
         m.core = m.name
         m.after_title = _after_title(m.span, opts)
+        m.platform = _reads_as_platform(m.span, opts)
     return mentions, defined

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from toolkit.entities import canonical as cn
+from toolkit.entities.aliases import default_aliases
 from toolkit.entities.mentions import Mention
 from toolkit.entities.options import Options
 
@@ -27,10 +28,12 @@ def _case_merge(mentions: list[Mention]) -> None:
 
 
 def votes(mentions: Iterable[Mention], opts: Options) -> dict[str, str]:
-    """One label per name by vote of its mentions; a name after a personal title votes PERSON."""
+    """One label per name by vote of its mentions; a name after a personal title votes PERSON, one read as
+    a platform (`on Twitter`) votes PRODUCT where the model said PERSON."""
     labels: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
-        labels[m.name].append("PERSON" if m.after_title else m.model_label)
+        platform = m.platform and m.model_label == "PERSON"
+        labels[m.name].append("PERSON" if m.after_title else "PRODUCT" if platform else m.model_label)
     return {name: cn.vote(found, name, opts.rules) for name, found in labels.items()}
 
 
@@ -133,7 +136,9 @@ def merge_mentions(
 ) -> None:
     """Give the mentions of one article their canonical names, in place: case variants, plural nationalities
     (linked to their country), acronyms (`defined` in the article, or matching initials), short forms of names, then the
-    user's `aliases` (looked up on the stripped name first, then on the merged one)."""
+    default aliases of countries (mentions with a label of `alias_labels`), then the user's `aliases`
+    (looked up on the stripped name first, then on the merged one); each mention's `source` says which
+    gave its name (`model`: its own text, `article`: a merge within the article, `alias`)."""
     if opts.switches["case_merge"]:
         _case_merge(mentions)
     if opts.switches["demonyms"]:
@@ -144,6 +149,14 @@ def merge_mentions(
         _merge_names(mentions, opts)
     if opts.switches["merge_affixes"]:
         _merge_affixes(mentions, opts)
-    if aliases:
+    for m in mentions:
+        m.source = "model" if m.name == m.core else "article"
+    tables = [aliases or {}]
+    if opts.switches["default_aliases"]:
+        tables.insert(0, default_aliases())
+    for table in tables:
         for m in mentions:
-            m.name = aliases.get(m.core) or aliases.get(m.name) or m.name
+            if table is aliases or m.model_label in opts.alias_labels:
+                name = table.get(m.core) or table.get(m.name) or m.name
+                if name != m.name:
+                    m.name, m.source = name, "alias"
