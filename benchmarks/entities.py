@@ -29,6 +29,7 @@ import spacy
 from spacy.tokens import Doc
 
 from toolkit.entities import RULE_SWITCHES, Options, mention_rows, mentions_frame
+from toolkit.entities.corpus import apply_corpus_names, combine_summaries, corpus_names, name_summary
 from toolkit.nlp import parse, resolve_model_name
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -50,13 +51,23 @@ def raw_mentions(doc: Doc, doc_id: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "start", "end", "text", "label", "canonical"])
 
 
-def toolkit_mentions(docs: list[Doc], gold_docs: list[dict], options: dict[str, Any]) -> pd.DataFrame:
-    """The toolkit's `mentions` table of the parsed documents, with `options` over the `[entities]` settings."""
+def toolkit_mentions(
+    docs: list[Doc], gold_docs: list[dict], options: dict[str, Any], *, corpus: bool = True, partition: int = 25
+) -> pd.DataFrame:
+    """The toolkit's `mentions` table of the parsed documents, with `options` over the `[entities]` settings,
+    built as the pipeline builds it: per partition of `partition` documents, then, with `corpus`, the names
+    joined across the corpus from the sum of the partitions' summaries."""
     opts = Options.build(options)
-    rows = []
-    for doc, gold in zip(docs, gold_docs, strict=True):
-        rows.extend(mention_rows(doc, gold["doc_id"], opts, text=gold["text"]))
-    return mentions_frame(rows)
+    parts = []
+    for first in range(0, len(docs), partition):
+        rows = []
+        for doc, gold in zip(docs[first : first + partition], gold_docs[first : first + partition], strict=True):
+            rows.extend(mention_rows(doc, gold["doc_id"], opts, text=gold["text"]))
+        parts.append(mentions_frame(rows))
+    if corpus:
+        mapping = corpus_names(combine_summaries(name_summary(part) for part in parts))
+        parts = [apply_corpus_names(part, mapping) for part in parts]
+    return pd.concat(parts, ignore_index=True)
 
 
 def judged_scores(scorer: Path, gold: Path, mentions: pd.DataFrame, workdir: Path) -> dict[str, float]:
@@ -87,6 +98,7 @@ def variants(ablation: bool) -> dict[str, dict[str, Any]]:
         for switch in RULE_SWITCHES:
             found[f"  - {switch}"] = {switch: False}
         found["  + merge ORG/GPE/NORP"] = {"merge_labels": ["PERSON", "ORG", "GPE", "NORP"]}
+        found["  - corpus names"] = {}
     return found
 
 
@@ -118,7 +130,7 @@ def evaluate(path: Path, scorer: Path, limit: int | None, ablation: bool, keep: 
     )
     for name, options in variants(ablation).items():
         if name not in systems:
-            systems[name] = toolkit_mentions(docs, gold_docs, options)
+            systems[name] = toolkit_mentions(docs, gold_docs, options, corpus=name != "  - corpus names")
 
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
