@@ -8,7 +8,8 @@ offsets are offsets into the gold text. The toolkit's mentions, and the raw spaC
 the full pipeline, canonical = mention text: the scorer's reference), are written as a `mentions.parquet`
 and scored by running the scorer beside the gold file (`score.py`, see its docstring): span F1, entity-set
 Jaccard, top entity, B-cubed F1 of the canonical clusters within documents and across the corpus, count
-MAE. The figures are therefore the judged ones. Also prints words per second (parsing without cache +
+MAE. The figures are therefore the judged ones, on every document and on each half (even and odd positions
+in the file: tune on one, check on the other). Also prints words per second (parsing without cache +
 rules, then rules alone).
 """
 
@@ -28,6 +29,7 @@ import spacy
 from spacy.tokens import Doc
 
 from toolkit.entities import RULE_SWITCHES, Options, mention_rows, mentions_frame
+from toolkit.entities.corpus import apply_corpus_names, combine_summaries, corpus_names, name_summary
 from toolkit.nlp import parse, resolve_model_name
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -49,13 +51,23 @@ def raw_mentions(doc: Doc, doc_id: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "start", "end", "text", "label", "canonical"])
 
 
-def toolkit_mentions(docs: list[Doc], gold_docs: list[dict], options: dict[str, Any]) -> pd.DataFrame:
-    """The toolkit's `mentions` table of the parsed documents, with `options` over the `[entities]` settings."""
+def toolkit_mentions(
+    docs: list[Doc], gold_docs: list[dict], options: dict[str, Any], *, corpus: bool = True, partition: int = 25
+) -> pd.DataFrame:
+    """The toolkit's `mentions` table of the parsed documents, with `options` over the `[entities]` settings,
+    built as the pipeline builds it: per partition of `partition` documents, then, with `corpus`, the names
+    joined across the corpus from the sum of the partitions' summaries."""
     opts = Options.build(options)
-    rows = []
-    for doc, gold in zip(docs, gold_docs, strict=True):
-        rows.extend(mention_rows(doc, gold["doc_id"], opts, text=gold["text"]))
-    return mentions_frame(rows)
+    parts = []
+    for first in range(0, len(docs), partition):
+        rows = []
+        for doc, gold in zip(docs[first : first + partition], gold_docs[first : first + partition], strict=True):
+            rows.extend(mention_rows(doc, gold["doc_id"], opts, text=gold["text"]))
+        parts.append(mentions_frame(rows))
+    if corpus:
+        mapping = corpus_names(combine_summaries(name_summary(part) for part in parts))
+        parts = [apply_corpus_names(part, mapping) for part in parts]
+    return pd.concat(parts, ignore_index=True)
 
 
 def judged_scores(scorer: Path, gold: Path, mentions: pd.DataFrame, workdir: Path) -> dict[str, float]:
@@ -86,10 +98,17 @@ def variants(ablation: bool) -> dict[str, dict[str, Any]]:
         for switch in RULE_SWITCHES:
             found[f"  - {switch}"] = {switch: False}
         found["  + merge ORG/GPE/NORP"] = {"merge_labels": ["PERSON", "ORG", "GPE", "NORP"]}
+        found["  - corpus names"] = {}
     return found
 
 
-def evaluate(path: Path, scorer: Path, limit: int | None, ablation: bool) -> None:
+def halves(gold_docs: list[dict]) -> dict[str, list[dict]]:
+    """Every document, and the two halves a rule is tuned on and checked on: even and odd positions in the
+    file (a rule is kept only when it helps both)."""
+    return {"all": gold_docs, "even": gold_docs[0::2], "odd": gold_docs[1::2]}
+
+
+def evaluate(path: Path, scorer: Path, limit: int | None, ablation: bool, keep: Path | None = None) -> None:
     gold_docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     gold_docs = gold_docs[:limit] if limit else gold_docs
     texts = [d["text"] for d in gold_docs]
@@ -111,16 +130,23 @@ def evaluate(path: Path, scorer: Path, limit: int | None, ablation: bool) -> Non
     )
     for name, options in variants(ablation).items():
         if name not in systems:
-            systems[name] = toolkit_mentions(docs, gold_docs, options)
+            systems[name] = toolkit_mentions(docs, gold_docs, options, corpus=name != "  - corpus names")
 
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
+        for name, mentions in systems.items():
+            mentions.to_parquet(keep / f"{name.strip(' +-').replace(' ', '_').replace('/', '_')}.parquet", index=False)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        gold = path
-        if limit:
-            gold = workdir / path.name
-            gold.write_text("".join(json.dumps(d) + "\n" for d in gold_docs), encoding="utf-8")
-        rows = [{"system": name} | judged_scores(scorer, gold, mentions, workdir) for name, mentions in systems.items()]
-    table = pd.DataFrame(rows).set_index("system")[list(METRICS.values())]
+        rows = []
+        for half, docs_of_half in halves(gold_docs).items():
+            gold = workdir / f"{half}.jsonl"
+            gold.write_text("".join(json.dumps(d) + "\n" for d in docs_of_half), encoding="utf-8")
+            rows.extend(
+                {"system": name, "documents": half} | judged_scores(scorer, gold, mentions, workdir)
+                for name, mentions in systems.items()
+            )
+    table = pd.DataFrame(rows).set_index(["documents", "system"])[list(METRICS.values())]
     with pd.option_context("display.width", 200, "display.max_columns", 20, "display.float_format", "{:.3f}".format):
         print(table)
     print(
@@ -135,13 +161,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", type=Path, default=None, help="the judged scorer (default: score.py beside PATH)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--ablation", action="store_true", help="also score each rule switched off / extra ones on")
+    parser.add_argument("--keep", type=Path, default=None, help="also write each system's mentions.parquet here")
     args = parser.parse_args(argv)
     scorer = args.scorer or args.path.parent / "score.py"
     for path in (args.path, scorer):
         if not path.is_file():
             print(f"error: {path}: no such file", file=sys.stderr)
             return 2
-    evaluate(args.path, scorer, args.limit, args.ablation)
+    evaluate(args.path, scorer, args.limit, args.ablation, args.keep)
     return 0
 
 

@@ -137,3 +137,29 @@ def test_a_surname_tagged_as_a_person_once_joins_the_full_name_whatever_the_vote
     assert set(trump["canonical"]) == {"Donald Trump"}  # 2 ORG votes, 1 PERSON: still Donald Trump
     ford = mentions[mentions["text"] == "Ford"]
     assert set(ford["canonical"]) == {"Ford"}  # never tagged a person: the company stays apart
+
+
+def test_a_nationality_stays_its_own_entity_linked_to_its_country() -> None:
+    text = "French officials met in Paris. France said the French team would stay. Polish farmers protested."
+    doc = parse([text], components=("ner", "senter"), progress=False)[0]
+    found = article_mentions(doc, "a")
+    french = found[found["text"] == "French"]
+    assert set(french["canonical"]) == {"French"} and set(french["label"]) == {"NORP"}
+    assert set(french["country"]) == {"France"}
+    assert set(found.loc[found["text"] == "Polish", "country"]) == {"Poland"}
+    assert found.loc[found["text"] == "France", "country"].isna().all()
+    counts = count_entities(found).set_index(["canonical", "label"])["mentions"]
+    assert counts[("French", "NORP")] == 2 and counts[("France", "GPE")] == 1
+
+
+def test_time_zones_are_not_entities_and_country_short_forms_take_the_country_name() -> None:
+    text = "The vote closed at 20:00 UTC in the US. Officials of the U.S. and Britain met in America on Monday."
+    doc = parse([text], components=("ner", "senter"), progress=False)[0]
+    found = article_mentions(doc, "a")
+    assert "UTC" not in set(found["text"])
+    places = found[found["text"].isin(["US", "U.S.", "America"])]
+    assert set(places["canonical"]) == {"United States"} and set(places["canonical_source"]) == {"alias"}
+    assert set(found.loc[found["text"] == "Britain", "canonical"]) == {"United Kingdom"}
+    mine = article_mentions(doc, "a", aliases={"US": "USA"})
+    assert set(mine.loc[mine["text"] == "US", "canonical"]) == {"USA"}  # the user's table wins
+    assert set(article_mentions(doc, "a", default_aliases=False)["canonical"]) >= {"U.S.", "Britain", "America"}

@@ -6,9 +6,12 @@ Per article, on top of the spaCy model's entities: span repair after a title, do
 speaker labels or without a Latin letter, then canonical names (possessive, leading `the` and titles
 stripped; headline capitals merged; surname/first name merged into the unique longest full name; acronyms
 defined in the article; the user's alias table) and one label per canonical entity by vote (a name after
-a personal title votes PERSON), ties broken by a gazetteer of places."""
+a personal title votes PERSON), ties broken by a gazetteer of places. Across a corpus (`corpus`): labels
+voted per name, surnames joining their full name (`name_summary` of each partition, `combine_summaries`,
+`corpus_names`, then `apply_corpus_names` on each partition's mentions)."""
 
 from toolkit.entities.aliases import AliasError, load_aliases
+from toolkit.entities.corpus import apply_corpus_names, combine_summaries, corpus_names, name_summary
 from toolkit.entities.counts import (
     COUNT_COLUMNS,
     PER_ARTICLE_COLUMNS,
@@ -30,8 +33,11 @@ __all__ = [
     "RULE_SWITCHES",
     "AliasError",
     "Options",
+    "apply_corpus_names",
     "article_mentions",
     "canonical_forms",
+    "combine_summaries",
+    "corpus_names",
     "cooccurrence",
     "cooccurrence_pairs",
     "count_entities",
@@ -41,5 +47,6 @@ __all__ = [
     "load_aliases",
     "mention_rows",
     "mentions_frame",
+    "name_summary",
     "speaker_label_spans",
 ]

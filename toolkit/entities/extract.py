@@ -18,7 +18,10 @@ from toolkit.entities.options import Options
 from toolkit.errors import ToolkitError
 from toolkit.nlp import iter_parse, sentence_starts
 
-MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "canonical", "model_label", "origin"]
+MENTION_COLUMNS = [
+    "article_id", "sentence_id", "start", "end", "text", "label", "canonical", "model_label", "origin", "country",
+    "canonical_source", "context",
+]  # fmt: skip
 
 
 def article_mentions(
@@ -26,7 +29,11 @@ def article_mentions(
 ) -> pd.DataFrame:
     """The mentions of one parsed article: one row per entity mention with its character offsets into the
     parsed text, its 0-based sentence, the model's label (`model_label`), the voted `label`, the
-    `canonical` name and its `origin` (`model`, `repaired` after a title, `matched` by consistency).
+    `canonical` name, its `origin` (`model`, `recased` read on a case-restored line, `repaired` after a
+    title, `matched` by consistency), for a nationality (NORP) the `country` it derives from, and the
+    `canonical_source`: `model` (its own text), `article` (merged within the article), `alias` (an alias
+    table; `corpus` once `toolkit.entities.corpus` joins names across articles), and the `context` that
+    gave its vote (`title`: after a personal title, a person; `platform`: `on Twitter`, not a person).
     Options (keywords) override the `[entities]` settings, e.g. `consistency=False`."""
     return mentions_frame(mention_rows(doc, article_id, Options.build(options), aliases=aliases))
 
@@ -52,6 +59,9 @@ def mention_rows(
             m.name,
             m.model_label,
             m.origin,
+            m.country,
+            m.source,
+            m.context,
         )
         for m in mentions
     ]
@@ -72,6 +82,9 @@ def mentions_frame(rows: list[tuple[Any, ...]] | None = None) -> pd.DataFrame:
             "canonical": object,
             "model_label": object,
             "origin": object,
+            "country": object,
+            "canonical_source": object,
+            "context": object,
         }
     )
 
@@ -95,7 +108,7 @@ def extract_mentions(
             raise ToolkitError(f"articles table has no column {column!r} (has {', '.join(map(str, articles.columns))})")
     if isinstance(aliases, str | Path):
         aliases = load_aliases(aliases)
-    opts = Options.build(options)  # fail on a bad option before parsing anything
+    opts = Options.build({"model": model, **options})  # fail on a bad option before parsing anything
     todo = [
         (str(article_id), text)
         for article_id, text in zip(articles["article_id"], articles[text_column], strict=True)

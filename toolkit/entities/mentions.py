@@ -1,6 +1,7 @@
-"""Where an article's mentions are: the model's entity spans trimmed and repaired after a title, the other
-occurrences of a string tagged once (document consistency), acronyms defined in the article, and the spans
-that are never mentions (an interview's speaker labels, text without a Latin letter)."""
+"""Where an article's mentions are: the model's entity spans (on lines in capitals, those it finds once
+their case is restored) trimmed and repaired after a title, the other occurrences of a string tagged once
+(document consistency), acronyms defined in the article, and the spans that are never mentions (an
+interview's speaker labels, text without a Latin letter)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,15 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from toolkit.entities import canonical as cn
 from toolkit.entities.options import Options
+from toolkit.entities.truecase import headline_parts, restore_case, shouted_spans
+from toolkit.nlp import load_pipeline
 
 
 @dataclass
@@ -26,11 +30,18 @@ class Mention:
 
     span: Span
     model_label: str
-    origin: str  # "model", "repaired" (extended after a title) or "matched" (document consistency)
+    origin: str  # "model", "recased" (read on a case-restored copy), "repaired" (after a title), "matched"
     name: str = ""  # the stripped name, then the canonical name
     core: str = ""  # the stripped name before any merge (the alias table is looked up on it first)
-    demonym: bool = False  # canonical name is the country this nationality adjective derives from
+    source: str = "model"  # what gave the canonical name: "model" (the span's text), "article", "alias"
+    country: str | None = None  # the country a nationality (NORP) derives from (`French` -> `France`)
     after_title: bool = False  # a personal title stands just before the span (`President [Trump]`)
+    platform: bool = False  # read as a platform or product (`on [Twitter]`, `[Twitter] account`)
+
+    @property
+    def context(self) -> str:
+        """The context that gave the mention's vote: `title` (a person), `platform` (not one), or none."""
+        return "title" if self.after_title else "platform" if self.platform else ""
 
 
 # Labels whose names never start or end with a number or punctuation (`Ipswich 0`, `-- David Brinkerhoff`
@@ -94,8 +105,48 @@ def _repair_after_title(span: Span, taken: set[int], rules: cn.Rules, max_words:
     return Span(doc, j, span.end, label=span.label)
 
 
-def _model_spans(doc: Doc, opts: Options) -> list[Mention]:
-    ents = doc.ents  # built anew at every read
+def entity_spans(doc: Doc, text: str, opts: Options) -> tuple[list[Span], set[tuple[int, int]]]:
+    """The model's entities of the Doc of `text`, those on text in capitals (`shouted_spans`) replaced, with
+    `case_restore`, by the entities the same model finds on a case-restored copy (one batch of a few short
+    texts per article: each part of a headline in capitals, the line of a dateline; the offsets are the
+    same, the copy having the same length); and the (start, end) token bounds of the replacements."""
+    ents = list(doc.ents)  # built anew at every read
+    spans = shouted_spans(text) if opts.switches["case_restore"] else []
+    if not spans:
+        return ents, set()
+    restored = restore_case(text, spans, STOP_WORDS)
+    pieces = [piece for span in spans for piece in _pieces(text, span)]
+    nlp = load_pipeline(model=opts.model, components=("ner",))
+    found = []
+    for (offset, _), piece in zip(pieces, nlp.pipe(restored[a:b] for a, b in pieces), strict=True):
+        for ent in piece.ents:
+            start, end = offset + ent.start_char, offset + ent.end_char
+            if _overlaps(spans, start, end):
+                span = doc.char_span(start, end, label=ent.label_, alignment_mode="expand")
+                if span is not None:
+                    found.append(span)
+    found = filter_spans(found)
+    kept = [ent for ent in ents if not _overlaps(spans, ent.start_char, ent.end_char)]
+    recased = {(span.start, span.end) for span in found}
+    return sorted(filter_spans([*found, *kept]), key=lambda span: span.start), recased
+
+
+def _pieces(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """What the model reads again for a span in capitals: each part of a whole line (`headline_parts`),
+    or the whole line around a shorter span (the place opening a dateline, read with the rest of its line)."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line_end = len(text) if line_end < 0 else line_end
+    if span == (line_start, line_end):
+        return headline_parts(text, span)
+    return [(line_start, line_end)]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+def _model_spans(ents: list[Span], recased: set[tuple[int, int]], opts: Options) -> list[Mention]:
     taken = {t.i for ent in ents for t in ent}
     mentions = []
     for ent in ents:
@@ -104,7 +155,7 @@ def _model_spans(doc: Doc, opts: Options) -> list[Mention]:
         span = _trim(ent)
         if span is None:
             continue
-        origin = "model"
+        origin = "recased" if (ent.start, ent.end) in recased else "model"
         if opts.switches["span_repair"] and ent.label_ in opts.rules.title_labels:
             repaired = _repair_after_title(span, taken, opts.rules)
             if repaired.start != span.start:
@@ -174,7 +225,9 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], opts: Options) -> di
     return found
 
 
-def _consistency_matches(doc: Doc, mentions: list[Mention], acronyms: Mapping[str, str], opts: Options) -> list:
+def _consistency_matches(
+    doc: Doc, ents: list[Span], mentions: list[Mention], acronyms: Mapping[str, str], opts: Options
+) -> list:
     """Other exact occurrences (same case, token for token) of strings tagged once in the article, and of
     acronyms it defines, that no entity of any label covers and that do not cut through a longer name."""
     labels_of: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -197,7 +250,7 @@ def _consistency_matches(doc: Doc, mentions: list[Mention], acronyms: Mapping[st
         key = f"form{n}"
         keys[doc.vocab.strings.add(key)] = form
         matcher.add(key, [Doc(doc.vocab, words=list(form))])
-    covered = {t.i for ent in doc.ents for t in ent} | {t.i for m in mentions for t in m.span}
+    covered = {t.i for ent in ents for t in ent} | {t.i for m in mentions for t in m.span}
     candidates = []
     for match_id, start, end in matcher(doc):
         if any(i in covered for i in range(start, end)):
@@ -231,22 +284,38 @@ def _after_title(span: Span, opts: Options) -> bool:
     return title.text[:1].isupper() and not title.is_sent_start
 
 
+def _reads_as_platform(span: Span, opts: Options) -> bool:
+    """`on Twitter`, `via Zoom`, `Twitter account`: words around the span that read it as a platform."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in opts.platform_before or after in opts.platform_after
+
+
 def find_mentions(doc: Doc, text: str, opts: Options) -> tuple[list[Mention], dict[str, str]]:
     """The mentions of a parsed article in text order, each with its stripped name (`name` and `core`),
     and the acronyms the article defines (acronym -> stripped long name): the model's spans (trimmed,
     repaired after a title), then, with `consistency`, the other occurrences of their strings; none
-    inside a speaker label or without a Latin letter. `text` is the text `doc` was parsed from."""
+    inside a speaker label, without a Latin letter, or a time zone. `text` is the text `doc` was parsed from."""
     keep = _mention_filter(text, opts)
-    mentions = [m for m in _model_spans(doc, opts) if keep(m.span)]
+    if opts.time_zones:
+        keep_span = keep
+
+        def keep(span: Span) -> bool:
+            return keep_span(span) and span.text not in opts.time_zones
+
+    ents, recased = entity_spans(doc, text, opts)
+    mentions = [m for m in _model_spans(ents, recased, opts) if keep(m.span)]
     for m in mentions:
         m.name = _stripped_name(m, opts)
     defined = _acronym_definitions(doc, mentions, opts) if opts.switches["acronyms"] else {}
     if opts.switches["consistency"]:
-        extra = [m for m in _consistency_matches(doc, mentions, defined, opts) if keep(m.span)]
+        extra = [m for m in _consistency_matches(doc, ents, mentions, defined, opts) if keep(m.span)]
         for m in extra:
             m.name = _stripped_name(m, opts)
         mentions = sorted([*mentions, *extra], key=lambda m: m.span.start)
     for m in mentions:
         m.core = m.name
         m.after_title = _after_title(m.span, opts)
+        m.platform = _reads_as_platform(m.span, opts)
     return mentions, defined

@@ -1,5 +1,5 @@
 """The canonical names of an article's mentions: passes that merge the variants of one entity (case,
-nationality adjectives, acronyms, surnames and first names, affixes of long names, the user's aliases), and
+plural nationalities, acronyms, surnames and first names, affixes of long names, the user's aliases), and
 one label per name by vote."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from toolkit.entities import canonical as cn
+from toolkit.entities.aliases import default_aliases
 from toolkit.entities.mentions import Mention
 from toolkit.entities.options import Options
 
@@ -27,11 +28,12 @@ def _case_merge(mentions: list[Mention]) -> None:
 
 
 def votes(mentions: Iterable[Mention], opts: Options) -> dict[str, str]:
-    """One label per name by vote of its mentions; a nationality adjective merged into its country
-    (`Syrian` -> `Syria`) votes for GPE, the country's label, a name after a personal title for PERSON."""
+    """One label per name by vote of its mentions; a name after a personal title votes PERSON, one read as
+    a platform (`on Twitter`) votes PRODUCT where the model said PERSON."""
     labels: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
-        labels[m.name].append("GPE" if m.demonym else "PERSON" if m.after_title else m.model_label)
+        platform = m.platform and m.model_label == "PERSON"
+        labels[m.name].append("PERSON" if m.after_title else "PRODUCT" if platform else m.model_label)
     return {name: cn.vote(found, name, opts.rules) for name, found in labels.items()}
 
 
@@ -92,18 +94,17 @@ def _merge_affixes(mentions: list[Mention], opts: Options) -> None:
     _apply(mentions, target)
 
 
-def _merge_demonyms(mentions: list[Mention]) -> None:
-    """`Polish` -> `Poland`, `Syrians` -> `Syria`: a nationality adjective is a mention of its country
-    (the convention of entity linking, e.g. AIDA); the plural `Palestinians` is `Palestinian` when both occur."""
+def _link_demonyms(mentions: list[Mention]) -> None:
+    """`Polish` -> `Poland`, `Syrians` -> `Syria` in the mention's `country`: a nationality stays its own
+    entity (`French officials` speak of a nationality, not of the country), linked to the country for an
+    analyst who wants to sum them; the plural `Palestinians` is `Palestinian` when both occur."""
     names = {m.name for m in mentions}
     for m in mentions:
         if m.model_label != "NORP":
             continue
-        country = cn.demonym_country(m.name)
-        if country is not None:
-            m.name, m.demonym = country, True
-        elif m.name.endswith("s") and m.name[:-1] in names:
+        if m.name.endswith("s") and m.name[:-1] in names:
             m.name = m.name[:-1]
+        m.country = cn.demonym_country(m.name)
 
 
 def _merge_acronyms(mentions: list[Mention], defined: Mapping[str, str], opts: Options) -> None:
@@ -133,19 +134,29 @@ def _merge_acronyms(mentions: list[Mention], defined: Mapping[str, str], opts: O
 def merge_mentions(
     mentions: list[Mention], defined: Mapping[str, str], opts: Options, *, aliases: Mapping[str, str] | None = None
 ) -> None:
-    """Give the mentions of one article their canonical names, in place: case variants, nationality
-    adjectives, acronyms (`defined` in the article, or matching initials), short forms of names, then the
-    user's `aliases` (looked up on the stripped name first, then on the merged one)."""
+    """Give the mentions of one article their canonical names, in place: case variants, plural nationalities
+    (linked to their country), acronyms (`defined` in the article, or matching initials), short forms of names, then the
+    default aliases of countries (mentions with a label of `alias_labels`), then the user's `aliases`
+    (looked up on the stripped name first, then on the merged one); each mention's `source` says which
+    gave its name (`model`: its own text, `article`: a merge within the article, `alias`)."""
     if opts.switches["case_merge"]:
         _case_merge(mentions)
     if opts.switches["demonyms"]:
-        _merge_demonyms(mentions)
+        _link_demonyms(mentions)
     if opts.switches["acronyms"]:
         _merge_acronyms(mentions, defined, opts)
     if opts.switches["merge_names"]:
         _merge_names(mentions, opts)
     if opts.switches["merge_affixes"]:
         _merge_affixes(mentions, opts)
-    if aliases:
+    for m in mentions:
+        m.source = "model" if m.name == m.core else "article"
+    tables = [aliases or {}]
+    if opts.switches["default_aliases"]:
+        tables.insert(0, default_aliases())
+    for table in tables:
         for m in mentions:
-            m.name = aliases.get(m.core) or aliases.get(m.name) or m.name
+            if table is aliases or m.model_label in opts.alias_labels:
+                name = table.get(m.core) or table.get(m.name) or m.name
+                if name != m.name:
+                    m.name, m.source = name, "alias"

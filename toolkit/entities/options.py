@@ -12,6 +12,7 @@ from toolkit.errors import ToolkitError
 
 # Rules that can be switched off one by one (`consistency=False`); each is on unless `[entities]` says otherwise.
 RULE_SWITCHES = (
+    "case_restore",
     "span_repair",
     "consistency",
     "case_merge",
@@ -20,6 +21,7 @@ RULE_SWITCHES = (
     "acronyms",
     "acronym_initials",
     "demonyms",
+    "default_aliases",
     "speaker_labels",
     "latin_script",
 )
@@ -42,14 +44,29 @@ class Options:
 
     labels: frozenset[str]
     merge_labels: frozenset[str]
+    alias_labels: frozenset[str]  # model labels of the mentions the default aliases apply to
+    time_zones: frozenset[str]  # names that are never entities (`UTC`, `GMT`: part of a time)
+    platform_before: frozenset[str]  # words before a name that read it as a platform (`on` Twitter)
+    platform_after: frozenset[str]  # words after a name that read it as a platform (Twitter `account`)
     switches: dict[str, bool]
     rules: Rules
+    model: str | None = None  # the spaCy model that parsed the articles (default: the `[nlp] models` setting)
 
     @classmethod
     def build(cls, overrides: Mapping[str, Any]) -> Options:
         """The settings with `overrides` on top; an unknown option is an error naming the known ones."""
         conf = settings("entities")
-        known = {"labels", "merge_labels", *RULE_SWITCHES, *_RULE_KEYS}
+        known = {
+            "labels",
+            "merge_labels",
+            "default_alias_labels",
+            "time_zones",
+            "platform_before",
+            "platform_after",
+            "model",
+            *RULE_SWITCHES,
+            *_RULE_KEYS,
+        }
         unknown = sorted(set(overrides) - known)
         if unknown:
             raise ToolkitError(f"unknown entity option {', '.join(unknown)} (known: {', '.join(sorted(known))})")
@@ -57,6 +74,11 @@ class Options:
         return cls(
             labels=frozenset(conf.get("labels", [])),
             merge_labels=frozenset(conf.get("merge_labels", ["PERSON"])),
+            alias_labels=frozenset(conf.get("default_alias_labels", ["GPE", "LOC"])),
+            time_zones=frozenset(conf.get("time_zones", [])),
+            platform_before=frozenset(word.lower() for word in conf.get("platform_before", [])),
+            platform_after=frozenset(word.lower() for word in conf.get("platform_after", [])),
             switches={name: bool(conf.get(name, True)) for name in RULE_SWITCHES},
             rules=Rules.from_settings({key: conf[key] for key in _RULE_KEYS if key in overrides}),
+            model=overrides.get("model"),
         )

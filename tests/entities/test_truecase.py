@@ -1,0 +1,59 @@
+"""Case restoration of text in capitals: which spans, which casing, same length; and the mentions found on it."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from toolkit.entities import article_mentions
+from toolkit.entities.truecase import headline_parts, restore_case, shouted_spans
+from toolkit.nlp import parse
+
+ARTICLE = (
+    "SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\n"
+    "Nadim Ladki\n"
+    "AL-AIN, United Arab Emirates 1996-12-06\n"
+    "Japan began the defence of their title with a lucky win against Syria, while China lost.\n"
+    "The win in Al-Ain was a surprise."
+)
+
+
+def test_shouted_spans_are_lines_in_capitals_and_the_place_of_a_dateline() -> None:
+    spans = shouted_spans(ARTICLE)
+    assert [ARTICLE[a:b] for a, b in spans] == ["SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.", "AL-AIN"]
+
+
+@pytest.mark.parametrize("line", ["Nadim Ladki", "NATO and the UN met.", "W L", "Talks in LONDON, ONTARIO, on"])
+def test_normal_lines_and_acronyms_are_not_shouted(line: str) -> None:
+    assert shouted_spans(line) == []
+
+
+def test_restored_copy_uses_the_articles_own_casing_and_keeps_the_length() -> None:
+    restored = restore_case(ARTICLE, shouted_spans(ARTICLE), STOP_WORDS)
+    assert len(restored) == len(ARTICLE)
+    assert restored.splitlines()[0] == "Soccer - Japan get lucky win, China in surprise Defeat."
+    assert restored.splitlines()[2].startswith("Al-Ain, United Arab Emirates")
+    assert restored.splitlines()[3:] == ARTICLE.splitlines()[3:]
+
+
+def test_an_acronym_form_yields_to_the_word_written_otherwise() -> None:
+    text = "NEW YORK AT BOSTON\nIn New York, the NEW team won.\nThe Knicks beat New Jersey."
+    assert restore_case(text, shouted_spans(text), STOP_WORDS).splitlines()[0] == "New York at Boston"
+
+
+def test_headline_parts_split_at_dashes_standing_apart() -> None:
+    text = "SOCCER - AL-AIN WIN"
+    assert [text[a:b] for a, b in headline_parts(text, (0, len(text)))] == ["SOCCER", "AL-AIN WIN"]
+
+
+def test_names_in_a_headline_in_capitals_are_found_and_marked_recased() -> None:
+    doc = parse([ARTICLE], components=("ner", "senter"), progress=False)[0]
+    found = article_mentions(doc, "a")
+    end = ARTICLE.index("\n")
+    headline = found[found["end"] <= end].set_index("text")
+    assert {"JAPAN", "CHINA"} <= set(headline.index)
+    assert set(headline["origin"]) == {"recased"}
+    assert headline.loc["JAPAN", "label"] == headline.loc["CHINA", "label"] == "GPE"
+    off = article_mentions(doc, "a", case_restore=False)
+    assert "JAPAN" not in set(off.loc[off["end"] <= end, "text"])
+    assert "recased" not in set(off["origin"])
