@@ -15,7 +15,7 @@ from toolkit.entities.aliases import load_aliases
 from toolkit.entities.mentions import find_mentions
 from toolkit.entities.merge import merge_mentions, votes
 from toolkit.entities.options import Options
-from toolkit.errors import ToolkitError
+from toolkit.guards import require_text
 from toolkit.nlp import iter_parse, sentence_starts
 
 MENTION_COLUMNS = [
@@ -103,9 +103,7 @@ def extract_mentions(
     """Mentions of every article (see `article_mentions`): texts parsed in batches by `toolkit.nlp`
     (NER + sentence boundaries, cached on disk). Articles with no text yield no rows. `aliases` may be a
     mapping or the path of an `alias,canonical` CSV."""
-    for column in ("article_id", text_column):
-        if column not in articles.columns:
-            raise ToolkitError(f"articles table has no column {column!r} (has {', '.join(map(str, articles.columns))})")
+    require_text(articles, text_column)
     if isinstance(aliases, str | Path):
         aliases = load_aliases(aliases)
     opts = Options.build({"model": model, **options})  # fail on a bad option before parsing anything

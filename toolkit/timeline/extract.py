@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from toolkit.config import DEFAULT_PARTITION_SIZE
 from toolkit.errors import ToolkitError
+from toolkit.guards import require_dates, require_text
 from toolkit.timeline.options import build_options
 from toolkit.timeline.references import reference_dates
 from toolkit.timeline.tense import clause_tense, tagged_sentences
@@ -202,8 +203,8 @@ def extract_timexes(
     from toolkit.nlp import iter_parse
 
     opts = build_options(options)
-    if text_column not in articles:
-        raise ToolkitError(f"articles have no column {text_column!r}")
+    require_text(articles, text_column)
+    require_dates(articles, "published")
     missing = articles[text_column].isna()
     if missing.any():
         first = articles.loc[missing, "article_id"].iloc[0]
