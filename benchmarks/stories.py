@@ -140,6 +140,74 @@ def precision_recall(stories: pd.DataFrame, gold: set[tuple[str, str]]) -> tuple
     return len(right) / max(1, len(found)), len(right) / max(1, len(gold)), found - gold, gold - found
 
 
+def report_reuters(reuters: pd.DataFrame) -> pd.DataFrame:
+    """(b) Reuters-21578's own near-duplicate groups, 20 of them printed; returns the grouped articles."""
+    reuters_stories = group_copies(signatures(reuters), reuters)
+    copies = reuters_stories[reuters_stories["copy_of"].notna()]
+    grouped = reuters_stories[reuters_stories["story_id"].isin(copies["story_id"])]
+    print(f"\n(b) Reuters-21578: {copies['story_id'].nunique()} groups of near-duplicates, "
+          f"{len(grouped)} articles in them ({len(copies)} copies of an earlier article)")
+    sizes = grouped.groupby("story_id").size().value_counts().sort_index()
+    print("    group sizes: " + ", ".join(f"{n} articles: {k}" for n, k in sizes.items()))
+    body_of = dict(zip(reuters["article_id"], reuters["body"], strict=True))
+    when = dict(zip(reuters["article_id"], reuters["published"], strict=True))
+    for story_id in pd.Series(sorted(copies["story_id"].unique())).sample(n=min(20, copies["story_id"].nunique()),
+                                                                      random_state=1).sort_values():  # fmt: skip
+        members = reuters_stories[reuters_stories["story_id"] == story_id]
+        print(f"\n  story {story_id}:")
+        for row in members.itertuples():
+            score = "original" if pd.isna(row.copy_of) else \
+                f"containment {row.containment:.2f}, Jaccard {row.similarity:.2f}"  # fmt: skip
+            text = " ".join((body_of[row.article_id] or "").split())
+            print(f"    {row.article_id} {when[row.article_id]:%Y-%m-%d} ({score}): {text[:110]}")
+    return grouped
+
+
+def report_constructed(reuters: pd.DataFrame, grouped: pd.DataFrame, originals: int, tmp: Path) -> None:
+    """(a) precision and recall of `copy_of` on copies made the way syndication makes them."""
+    wikinews, _ = clean_corpus(load_corpus(ROOT / "data", progress=False).articles, progress=False)
+    wikinews = wikinews[wikinews["article_id"].str.startswith("wikinews")]
+    singles = reuters[~reuters["article_id"].isin(grouped["article_id"])
+                      & (reuters["body"].str.split().str.len() >= 80)]  # fmt: skip
+    frame, gold = constructed_set(wikinews, singles, originals)
+    articles = clean_texts(frame, tmp / "constructed")
+    stories = group_copies(signatures(articles), articles)
+    precision, recall, wrong, missed = precision_recall(stories, gold)
+    print(f"\n(a) constructed set: {frame['article_id'].str.contains('~copy').sum()} syndicated copies of "
+          f"{len(frame) - len(gold)} originals ({len(wikinews)} Wikinews, the rest Reuters articles of at least "
+          f"80 words with no near-duplicate in (b))")
+    print(f"    copy_of pairs: precision {precision:.3f}, recall {recall:.3f} "
+          f"({len(gold) - len(missed)} of {len(gold)} found, {len(wrong)} wrong)")
+    for pair in sorted(wrong)[:5]:
+        print(f"    wrong: {pair}")
+    for pair in sorted(missed)[:5]:
+        print(f"    missed: {pair}")
+
+
+def report_time(tables: dict[str, pd.DataFrame], pipeline: float | None) -> None:
+    """(c) time of each part of the story step on the pipeline's tables, and its share of the pipeline."""
+    times = {}
+    start = time.perf_counter()
+    sigs = signatures(tables["articles"])
+    times["signatures"] = time.perf_counter() - start
+    start = time.perf_counter()
+    stories = group_copies([sigs], tables["articles"])
+    times["group_copies"] = time.perf_counter() - start
+    start = time.perf_counter()
+    story_entity_counts(tables["mentions"], stories, dedupe=True)
+    times["story_entity_counts"] = time.perf_counter() - start
+    start = time.perf_counter()
+    merged = story_events(tables["events"], tables["articles"], stories)
+    times["story_events"] = time.perf_counter() - start
+    total = sum(times.values())
+    print(f"\n(c) story step on {len(tables['articles'])} Reuters articles, in one process: "
+          + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in times.items()))
+    share = f"{100 * total / pipeline:.1f}% of the pipeline's {pipeline:.0f} s" if pipeline else "(no time)"
+    print(f"    total {total:.2f} s = {share} "
+          f"({len(tables['events'])} events -> {len(merged)} story events, "
+          f"{int((merged['n_articles'] > 1).sum())} reported by several articles)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, help="reuters21578.tar.gz")
@@ -154,47 +222,8 @@ def main() -> None:
         start = time.perf_counter()
         reuters, _ = clean_corpus(load_corpus(folder, progress=False).articles, progress=False)
         print(f"Reuters-21578: {len(reuters)} articles cleaned in {time.perf_counter() - start:.1f} s")
-
-        # (b) first: its own near-duplicates are kept out of the originals of (a)
-        reuters_stories = group_copies(signatures(reuters), reuters)
-        copies = reuters_stories[reuters_stories["copy_of"].notna()]
-        grouped = reuters_stories[reuters_stories["story_id"].isin(copies["story_id"])]
-        print(f"\n(b) Reuters-21578: {copies['story_id'].nunique()} groups of near-duplicates, "
-              f"{len(grouped)} articles in them ({len(copies)} copies of an earlier article)")
-        sizes = grouped.groupby("story_id").size().value_counts().sort_index()
-        print("    group sizes: " + ", ".join(f"{n} articles: {k}" for n, k in sizes.items()))
-        body_of = dict(zip(reuters["article_id"], reuters["body"], strict=True))
-        when = dict(zip(reuters["article_id"], reuters["published"], strict=True))
-        for story_id in pd.Series(sorted(copies["story_id"].unique())).sample(n=min(20, copies["story_id"].nunique()),
-                                                                          random_state=1).sort_values():  # fmt: skip
-            members = reuters_stories[reuters_stories["story_id"] == story_id]
-            print(f"\n  story {story_id}:")
-            for row in members.itertuples():
-                score = "original" if pd.isna(row.copy_of) else \
-                    f"containment {row.containment:.2f}, Jaccard {row.similarity:.2f}"  # fmt: skip
-                text = " ".join((body_of[row.article_id] or "").split())
-                print(f"    {row.article_id} {when[row.article_id]:%Y-%m-%d} ({score}): {text[:110]}")
-
-        # (a) the constructed set
-        wikinews, _ = clean_corpus(load_corpus(ROOT / "data", progress=False).articles, progress=False)
-        wikinews = wikinews[wikinews["article_id"].str.startswith("wikinews")]
-        singles = reuters[~reuters["article_id"].isin(grouped["article_id"])
-                          & (reuters["body"].str.split().str.len() >= 80)]  # fmt: skip
-        frame, gold = constructed_set(wikinews, singles, args.originals)
-        articles = clean_texts(frame, Path(tmp) / "constructed")
-        stories = group_copies(signatures(articles), articles)
-        precision, recall, wrong, missed = precision_recall(stories, gold)
-        print(f"\n(a) constructed set: {frame['article_id'].str.contains('~copy').sum()} syndicated copies of "
-              f"{len(frame) - len(gold)} originals ({len(wikinews)} Wikinews, the rest Reuters articles of at least "
-              f"80 words with no near-duplicate in (b))")
-        print(f"    copy_of pairs: precision {precision:.3f}, recall {recall:.3f} "
-              f"({len(gold) - len(missed)} of {len(gold)} found, {len(wrong)} wrong)")
-        for pair in sorted(wrong)[:5]:
-            print(f"    wrong: {pair}")
-        for pair in sorted(missed)[:5]:
-            print(f"    missed: {pair}")
-
-        # (c) time on all of Reuters
+        grouped = report_reuters(reuters)  # (b) first: its own near-duplicates are kept out of the originals of (a)
+        report_constructed(reuters, grouped, args.originals, Path(tmp))
         if args.tables:
             names = ("articles", "mentions", "events")
             tables = {name: pd.read_parquet(args.tables / f"{name}.parquet") for name in names}
@@ -203,26 +232,7 @@ def main() -> None:
             start = time.perf_counter()
             tables = run(folder, until="timeline", progress=False, cache=False)
             pipeline = time.perf_counter() - start
-        times = {}
-        start = time.perf_counter()
-        sigs = signatures(tables["articles"])
-        times["signatures"] = time.perf_counter() - start
-        start = time.perf_counter()
-        stories = group_copies([sigs], tables["articles"])
-        times["group_copies"] = time.perf_counter() - start
-        start = time.perf_counter()
-        story_entity_counts(tables["mentions"], stories, dedupe=True)
-        times["story_entity_counts"] = time.perf_counter() - start
-        start = time.perf_counter()
-        merged = story_events(tables["events"], tables["articles"], stories)
-        times["story_events"] = time.perf_counter() - start
-        total = sum(times.values())
-        print(f"\n(c) story step on {len(tables['articles'])} Reuters articles, in one process: "
-              + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in times.items()))
-        share = f"{100 * total / pipeline:.1f}% of the pipeline's {pipeline:.0f} s" if pipeline else "(no time)"
-        print(f"    total {total:.2f} s = {share} "
-              f"({len(tables['events'])} events -> {len(merged)} story events, "
-              f"{int((merged['n_articles'] > 1).sum())} reported by several articles)")
+        report_time(tables, pipeline)
 
 
 if __name__ == "__main__":
