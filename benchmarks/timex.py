@@ -35,7 +35,7 @@ DEFAULT_SETS = (EVAL / "tbaq", EVAL / "meantime")
 EXAMPLES_PER_KIND = 4
 
 from toolkit.nlp import iter_parse  # noqa: E402
-from toolkit.timeline import COMPONENTS, _options, timex_rows, timexes_frame  # noqa: E402
+from toolkit.timeline import COMPONENTS, build_options, timex_rows, timexes_frame  # noqa: E402
 
 
 def load_scorer(gold_dir: Path) -> ModuleType:
@@ -55,7 +55,7 @@ def predict(gold_dir: Path, out_dir: Path, *, cache: bool, options: dict) -> tup
     files = sorted(p for p in gold_dir.glob("*.json") if not p.name.startswith("_"))
     docs_json = [json.loads(p.read_text(encoding="utf-8")) for p in files]
     out_dir.mkdir(parents=True, exist_ok=True)
-    opts = _options(options)
+    opts = build_options(options)
     began = time.perf_counter()
     texts = [d["text"] for d in docs_json]
     for path, gold, doc in zip(files, docs_json, iter_parse(texts, components=COMPONENTS, cache=cache,

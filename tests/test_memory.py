@@ -8,7 +8,7 @@ import gc
 import psutil
 
 from toolkit.corpus import load_corpus
-from toolkit.distributed import StageConfig, process_partition
+from toolkit.runner import StageConfig, process_partition
 
 from .conftest import DATA_DIR
 

@@ -64,7 +64,7 @@ def _run(args: argparse.Namespace) -> str:
     }
     client = None
     if args.scheduler:
-        from toolkit.distributed import connect
+        from toolkit.dask_backend import connect
 
         client = connect(args.scheduler)
     try:
@@ -79,10 +79,9 @@ def _run(args: argparse.Namespace) -> str:
             )
     finally:
         if client is not None:
-            cluster = getattr(client, "cluster", None) if args.scheduler == "local" else None
-            client.close()
-            if cluster is not None:
-                cluster.close()
+            from toolkit.dask_backend import disconnect
+
+            disconnect(client, close_cluster=args.scheduler == "local")
     written = save_tables(tables, args.out)
     return f"wrote {', '.join(p.name for p in written)} to {args.out} ({len(tables['articles'])} articles)"
 

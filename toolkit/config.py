@@ -19,6 +19,9 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 DEFAULTS_FILE = PACKAGE_DIR / "defaults.toml"
 USER_CONFIG_ENV = "TOOLKIT_CONFIG"
+# Articles processed together (parsed, then their timexes read as one batch): big enough to batch well,
+# small enough that a partition's Docs fit in memory. The runner and `timeline.extract_timexes` share it.
+DEFAULT_PARTITION_SIZE = 250
 
 
 def cache_dir() -> Path:
@@ -36,7 +39,8 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _user_config_path() -> Path | None:
+def user_config_path() -> Path | None:
+    """The user's settings file: $TOOLKIT_CONFIG, else ./toolkit.toml when it exists, else None."""
     explicit = os.environ.get(USER_CONFIG_ENV)
     if explicit:
         return Path(explicit)
@@ -63,4 +67,4 @@ def _settings_from(path: Path | None) -> dict[str, Any]:
 
 def settings(section: str) -> dict[str, Any]:
     """The settings of one section (`nlp`, `clean`, `entities`, `timeline`), defaults overridden by the user file."""
-    return dict(_settings_from(_user_config_path()).get(section, {}))
+    return dict(_settings_from(user_config_path()).get(section, {}))

@@ -2,15 +2,14 @@
 
 Each step returns tidy tables; `run` collects them by name (`articles`, `lines`, `problems`,
 `mentions`, `entity_counts`, `timexes`, `events`) and `save_tables` writes them atomically as Parquet.
-`run` processes the corpus in partitions (`toolkit.distributed`): in this process, in local worker
-processes, or on a Dask cluster, with the same tables in every case.
+`run` processes the corpus in partitions (`toolkit.runner`): in this process, in local worker processes,
+or on a Dask cluster (`toolkit.dask_backend`), with the same tables in every case.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +48,7 @@ def run(
 ) -> dict[str, pd.DataFrame]:
     """Run the steps up to `until` (`clean`, `entities` or `timeline`) on `source`; return every table.
 
-    The corpus is processed in partitions of consecutive articles (see `toolkit.distributed`): in this
+    The corpus is processed in partitions of consecutive articles (see `toolkit.runner`): in this
     process when `n_process` is 1 or the corpus is small, else in `n_process` local worker processes
     (default: one per core), or on a Dask cluster when `client` (a `dask.distributed.Client`) is given.
     Partitions hold up to 250 articles and shrink towards the end so that the workers finish together;
@@ -58,14 +57,9 @@ def run(
     are cached on disk, so a re-run reads them back. The tables are the same whichever way it runs."""
     if until not in STEPS:
         raise ValueError(f"until must be one of {', '.join(STEPS)}")
-    from toolkit.distributed import (
-        InProcess,
-        ResultCache,
-        StageConfig,
-        local_executor,
-        run_partitions,
-    )
     from toolkit.nlp import default_n_process
+    from toolkit.results import ResultCache
+    from toolkit.runner import InProcess, StageConfig, local_executor, run_partitions
 
     corpus = load_corpus(source, progress=progress, **load_options)
     articles = corpus.articles if clean else use_text_as_body(corpus.articles)
@@ -85,13 +79,15 @@ def run(
     options = {"partition_size": partition_size, "result_cache": ResultCache() if cache else None,
                "progress": progress}  # fmt: skip
     if client is not None:
-        tables = run_partitions(articles, replace(config, cache_dir=None), executor=client, **options)
+        from toolkit.dask_backend import run_on_cluster
+
+        tables = run_on_cluster(articles, config, client, **options)
     elif workers > 1:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
             with local_executor(workers) as pool:
-                tables = run_partitions(articles, config, executor=pool, **options)
+                tables = run_partitions(articles, config, executor=pool, workers=workers, **options)
         except BrokenProcessPool:
             raise ToolkitError(
                 "a worker process died (out of memory? in a script, call toolkit under "

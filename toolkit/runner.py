@@ -1,5 +1,6 @@
 """The corpus split into partitions of consecutive articles, each processed by the same pure per-article
-functions, in this process, in local worker processes, or on a Dask cluster (`client=`).
+functions on an executor: in this process (`InProcess`), in local worker processes (`local_executor`), or
+on a Dask cluster (`toolkit.dask_backend`; this module imports no Dask).
 
 Two passes, both maps over partitions:
 1. line repetition counts per partition (`clean.line_repetition_counts`), summed: a reduction, no pairwise
@@ -9,38 +10,29 @@ Two passes, both maps over partitions:
    the partial counts (articles are disjoint across partitions, so mentions and articles both add up);
    events never span articles, so only their corpus-wide order is made at the end.
 
-Results of each partition are cached on disk (atomic, self-validating pickles keyed by the code, the
-settings, the model and the partition's input, plus the whole corpus when cleaning, since repetition
-counts are corpus-wide), so a warm re-run reads a few files instead of deserialising Docs. Outputs are
-exactly those of the single-process path: partitions are contiguous and concatenated in order.
+The tables of each partition are cached (`toolkit.results`), keyed by the code, the settings, the model
+and the partition's input, plus the whole corpus when cleaning, since repetition counts are corpus-wide.
+Outputs are exactly those of the single-process path: partitions are contiguous and concatenated in order.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-import os
-import pickle
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any, Protocol
 
 import pandas as pd
 from tqdm import tqdm
 
-from toolkit.config import PACKAGE_DIR
-from toolkit.config import cache_dir as default_cache_dir
-from toolkit.errors import ToolkitError
-from toolkit.io import write_bytes_atomic
+from toolkit.config import DEFAULT_PARTITION_SIZE
+from toolkit.results import ResultCache, code_fingerprint, frame_fingerprint
 
 ENTITY_COMPONENTS = ("ner", "senter")
-DEFAULT_PARTITION_SIZE = 250
 SMALLEST_PARTITION = 25
-_RESULT_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -104,22 +96,6 @@ def local_executor(n_process: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("spawn"))
 
 
-def connect(address: str) -> Any:
-    """A Dask client for the scheduler at `address` (`tcp://host:8786`), or for a new local cluster with
-    one single-threaded worker process per core when `address` is `local`."""
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError:  # pragma: no cover - dask[distributed] is a dependency
-        raise ToolkitError("the Dask scheduler needs `pip install 'dask[distributed]'`") from None
-    if address == "local":
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        return Client(LocalCluster(n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=None))
-    try:
-        return Client(address, timeout="10s")
-    except (OSError, TimeoutError) as exc:
-        raise ToolkitError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
-
-
 def _ordered(executor: Executor, fn: Callable[..., Any], jobs: Sequence[tuple], window: int) -> Iterator[Any]:
     """`fn(*job)` for every job, results in job order, at most `window` tasks in flight (bounded memory)."""
     pending: deque = deque()
@@ -133,19 +109,6 @@ def _ordered(executor: Executor, fn: Callable[..., Any], jobs: Sequence[tuple], 
         job = next(todo, None)
         if job is not None:
             pending.append(executor.submit(fn, *job))
-
-
-def _concurrency(executor: Executor) -> int:
-    """How many tasks `executor` runs at once: its processes, the threads of a Dask cluster, or 1."""
-    if isinstance(executor, InProcess):
-        return 1
-    workers = getattr(executor, "_max_workers", None)
-    if workers is None and hasattr(executor, "nthreads"):  # a Dask client: total worker threads
-        try:
-            workers = sum(executor.nthreads().values())
-        except Exception:  # noqa: BLE001 - scheduler unreachable: the submit will say so
-            workers = 1
-    return max(1, workers or 1)
 
 
 # --- the per-partition tasks (pure: they depend only on their arguments) -----------------------------------
@@ -194,7 +157,7 @@ def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) 
     if config.until == "timeline":
         from toolkit import timeline
 
-        timeline_options = timeline._options(config.timeline_options)
+        timeline_options = timeline.build_options(config.timeline_options)
         references = _timeline_inputs(articles, timeline_options)
     mentions = []
     for article_id, body, doc in zip(ids, bodies, docs, strict=True):
@@ -254,75 +217,20 @@ def combine_entity_counts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _concat_tables(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """One table of the corpus from those of its partitions, in order."""
     if name == "entity_counts":
         return combine_entity_counts(frames)
+    if name in ("timexes", "events"):
+        from toolkit import timeline
+
+        return timeline.concat_timexes(frames) if name == "timexes" else timeline.concat_events(frames)
     non_empty = [frame for frame in frames if not frame.empty]
     if name in ("articles", "lines") or not non_empty:
         return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
-    table = pd.concat(non_empty, ignore_index=True)
-    if name == "timexes" and len(non_empty) > 1:
-        from toolkit import timeline
-
-        return timeline._typed(table)  # typed as `timeline.extract_timexes` types them
-    if name == "events" and len(non_empty) > 1:
-        from toolkit import timeline
-
-        # Events never span articles, so those of each partition are final; only their order is corpus-wide:
-        # the timeline's own frame builder sorts them. TODO(timeline): a public `concat_events(frames)`.
-        return timeline._events_frame(table.to_dict("records"))
-    return table
+    return pd.concat(non_empty, ignore_index=True)
 
 
-# --- the result cache -------------------------------------------------------------------------------------
-
-
-_NOT_IN_RESULTS = {"cli", "report", "plots"}
-
-
-@cache
-def code_fingerprint() -> str:
-    """Hash of the source of the toolkit modules the steps run (the step modules and what they import),
-    of the default settings and of the user's settings file: a cached result is reused only by the code
-    and settings that made it."""
-    import importlib
-    import sys
-
-    from toolkit.config import _user_config_path
-
-    for name in ("clean", "nlp", "entities", "timeline"):
-        importlib.import_module(f"toolkit.{name}")
-    modules = sorted(
-        name.split(".", 1)[1] for name in sys.modules
-        if name.startswith("toolkit.") and name.count(".") == 1 and name.split(".", 1)[1] not in _NOT_IN_RESULTS
-    )
-    digest = hashlib.sha256(f"format{_RESULT_FORMAT}".encode())
-    for path in [*(PACKAGE_DIR / f"{name}.py" for name in modules), *sorted(PACKAGE_DIR.glob("*.toml"))]:
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    user = _user_config_path()
-    if user is not None and user.is_file():
-        digest.update(user.read_bytes())
-    return digest.hexdigest()
-
-
-def _hash_value(digest: Any, value: Any) -> None:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        digest.update(b"\x00<NA>\x00")
-    else:
-        digest.update(str(value).encode("utf-8", "surrogatepass"))
-        digest.update(b"\x00")
-
-
-def partition_fingerprint(articles: pd.DataFrame) -> str:
-    """Hash of every value of these articles (columns that pass through, like `path`, included)."""
-    digest = hashlib.sha256()
-    digest.update("\x00".join(map(str, articles.columns)).encode())
-    for column in articles.columns:
-        digest.update(str(articles[column].dtype).encode())
-        for value in articles[column]:
-            _hash_value(digest, value)
-    return digest.hexdigest()
+# --- cache keys ------------------------------------------------------------------------------------------
 
 
 def _config_fingerprint(config: StageConfig) -> str:
@@ -337,34 +245,13 @@ def _config_fingerprint(config: StageConfig) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-class ResultCache:
-    """Per-partition tables on disk: `root/<key[:2]>/<key>.pkl`, written atomically, each holding its own
-    key so that a foreign, stale or truncated file is recomputed, never trusted."""
-
-    def __init__(self, root: Path | str | None = None) -> None:
-        self.root = Path(root) if root is not None else default_cache_dir() / "results"
-
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.pkl"
-
-    def get(self, key: str) -> dict[str, pd.DataFrame] | None:
-        try:
-            payload = pickle.loads(self._path(key).read_bytes())
-        except FileNotFoundError:
-            return None
-        except Exception:  # noqa: BLE001 - unreadable or truncated: recompute
-            return None
-        if not isinstance(payload, dict) or payload.get("key") != key or not isinstance(payload.get("tables"), dict):
-            return None
-        return payload["tables"]
-
-    def put(self, key: str, tables: dict[str, pd.DataFrame]) -> None:
-        try:
-            write_bytes_atomic(self._path(key), pickle.dumps({"key": key, "tables": tables}, protocol=5))
-        except OSError as exc:
-            import warnings
-
-            warnings.warn(f"cannot write result cache under {self.root}: {exc.strerror}", stacklevel=2)
+def _partition_keys(parts: Sequence[pd.DataFrame], config: StageConfig) -> list[str]:
+    """The result cache key of each partition: the code, the settings, the model and its input (plus the
+    whole corpus when cleaning, since line repetition counts are corpus-wide)."""
+    prints = [frame_fingerprint(part) for part in parts]
+    corpus = hashlib.sha256("".join(prints).encode()).hexdigest() if config.clean else ""
+    run_key = hashlib.sha256(f"{code_fingerprint()}{_config_fingerprint(config)}{corpus}".encode()).hexdigest()
+    return [hashlib.sha256(f"{run_key}{p}".encode()).hexdigest() for p in prints]
 
 
 # --- the whole run ------------------------------------------------------------------------------------------
@@ -398,24 +285,22 @@ def run_partitions(
     config: StageConfig,
     *,
     executor: Executor | None = None,
+    workers: int = 1,
     partition_size: int | None = None,
     result_cache: ResultCache | None = None,
     progress: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Run the steps of `config` over `articles` (the loaded table; with `config.clean=False`, bodies
-    already set) partition by partition on `executor`; return the tables (`articles`, `lines`,
-    `mentions`, `entity_counts`, `timexes`, `events`, as far as `config.until`)."""
+    already set) partition by partition on `executor`, which runs `workers` tasks at once; return the
+    tables (`articles`, `lines`, `mentions`, `entity_counts`, `timexes`, `events`, as far as `config.until`)."""
     executor = executor or InProcess()
-    workers = _concurrency(executor)
+    workers = max(1, workers)
     if partition_size:
         sizes = partition_sizes(len(articles), 1, largest=partition_size)
     else:
         sizes = partition_sizes(len(articles), workers)
     parts = split(articles, sizes)
-    prints = [partition_fingerprint(part) for part in parts]
-    corpus = hashlib.sha256("".join(prints).encode()).hexdigest() if config.clean else ""
-    run_key = hashlib.sha256(f"{code_fingerprint()}{_config_fingerprint(config)}{corpus}".encode()).hexdigest()
-    keys = [hashlib.sha256(f"{run_key}{p}".encode()).hexdigest() for p in prints]
+    keys = _partition_keys(parts, config)
     results: list[dict[str, pd.DataFrame] | None] = [None] * len(parts)
     if config.cache and result_cache is not None:
         results = [result_cache.get(key) for key in keys]

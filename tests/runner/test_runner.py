@@ -1,50 +1,17 @@
-"""The partitioned and the Dask paths give exactly the single-process tables; reductions add up; the
-per-partition result cache is reused only when valid."""
+"""The partitioned path gives exactly the single-process tables; reductions add up; partitions cover the
+corpus in order; a warm run reads the result cache instead of recomputing."""
 
 from __future__ import annotations
-
-import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from toolkit import distributed
+from toolkit import runner
+from toolkit.config import DEFAULT_PARTITION_SIZE
 from toolkit.pipeline import run
+from toolkit.runner import SMALLEST_PARTITION, partition_sizes
 
-from .conftest import DATA_DIR, SEED_ID
-
-TRENDING = ["Trending now", "Ten things you missed this week", "Sign up for our newsletter", "Most read"]
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed and 9 Wikinews articles, 4 of them ending with the same block of trending lines (in a
-    varying order), so corpus-level repetition counts matter and cross partitions."""
-    root = tmp_path_factory.mktemp("corpus")
-    (root / "raw").mkdir()
-    ids = [SEED_ID, *sorted(p.stem for p in (DATA_DIR / "raw").glob("wikinews_*.txt"))[:9]]
-    for n, article_id in enumerate(ids):
-        text = (DATA_DIR / "raw" / f"{article_id}.txt").read_text(encoding="utf-8")
-        if n % 2 == 1:
-            block = TRENDING[n % 4 :] + TRENDING[: n % 4]
-            text = text.rstrip("\n") + "\n\n" + "\n".join(block) + "\n"
-        (root / "raw" / f"{article_id}.txt").write_text(text, encoding="utf-8")
-    meta = pd.read_csv(DATA_DIR / "metadata.csv", dtype=str)
-    meta[meta["article_id"].isin(ids)].to_csv(root / "metadata.csv", index=False)
-    return root
-
-
-@pytest.fixture(scope="module")
-def single(corpus: Path) -> dict[str, pd.DataFrame]:
-    """The reference: everything in this process, one partition, no cache."""
-    return run(corpus, n_process=1, partition_size=10_000, cache=False, progress=False)
-
-
-def assert_same_tables(got: dict[str, pd.DataFrame], expected: dict[str, pd.DataFrame]) -> None:
-    assert list(got) == list(expected)
-    for name, table in expected.items():
-        pd.testing.assert_frame_equal(got[name], table, obj=name)
+from .conftest import assert_same_tables
 
 
 def test_single_process_tables_are_the_steps_called_one_by_one(corpus, single):
@@ -69,27 +36,12 @@ def test_small_partitions_in_process(corpus, single):
     assert_same_tables(run(corpus, n_process=1, partition_size=3, cache=False, progress=False), single)
 
 
-def test_dask_local_cluster_with_two_workers(corpus, single):
-    distributed_ = pytest.importorskip("dask.distributed")
-    with distributed_.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, distributed_.Client(cluster) as client:
-        got = run(corpus, client=client, partition_size=3, cache=False, progress=False)
-        assert len(client.scheduler_info()["workers"]) == 2
-    assert_same_tables(got, single)
-
-
-def test_result_cache_is_reused_and_never_trusted_blindly(corpus, single, tmp_path, monkeypatch):
+def test_a_warm_run_reads_every_partition_from_the_result_cache(corpus, single, tmp_path, monkeypatch):
     monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path))
-    first = run(corpus, n_process=1, partition_size=4, progress=False)
-    assert_same_tables(first, single)
-    files = sorted((tmp_path / "results").rglob("*.pkl"))
-    assert len(files) == 3  # one per partition
-    files[0].write_bytes(files[0].read_bytes()[:50])  # truncated
-    shutil.copy(files[2], files[1])  # another partition's tables under this key
     assert_same_tables(run(corpus, n_process=1, partition_size=4, progress=False), single)
+    assert len(list((tmp_path / "results").rglob("*.tables"))) == 3  # one entry per partition
     calls = []
-    monkeypatch.setattr(distributed, "process_partition", lambda *a: calls.append(a) or {})
+    monkeypatch.setattr(runner, "process_partition", lambda *a: calls.append(a) or {})
     assert_same_tables(run(corpus, n_process=1, partition_size=4, progress=False), single)
     assert not calls, "a warm run recomputed a partition"
 
@@ -103,24 +55,22 @@ def test_entity_counts_add_up_over_disjoint_articles():
         "label": ["GPE", "GPE", "PERSON", "GPE", "GPE", "GPE"],
     })  # fmt: skip
     parts = [count_entities(mentions.iloc[:3]), count_entities(mentions.iloc[3:])]
-    pd.testing.assert_frame_equal(distributed.combine_entity_counts(parts), count_entities(mentions))
+    pd.testing.assert_frame_equal(runner.combine_entity_counts(parts), count_entities(mentions))
 
 
 def test_line_counts_reduce_and_restrict():
     texts = ["Same line here.\nOwn line one.", "Same line here.\nOwn line two.", "Same line here."]
-    parts = [distributed.partition_line_counts(texts[:2]), distributed.partition_line_counts(texts[2:])]
-    total = distributed.sum_line_counts(parts)
-    whole = distributed.partition_line_counts(texts)
+    parts = [runner.partition_line_counts(texts[:2]), runner.partition_line_counts(texts[2:])]
+    total = runner.sum_line_counts(parts)
+    whole = runner.partition_line_counts(texts)
     assert dict(total) == dict(whole) and total.n_articles == whole.n_articles == 3
-    restricted = distributed.restrict_counts(total, parts[1])
+    restricted = runner.restrict_counts(total, parts[1])
     assert set(restricted) == set(parts[1]) and max(restricted.values()) == 3 and restricted.n_articles == 3
 
 
 @pytest.mark.parametrize("n_articles", [1, 30, 999, 1000, 5000, 19_043])
 @pytest.mark.parametrize("workers", [1, 2, 3])
 def test_partitions_shrink_towards_the_end_so_that_the_workers_finish_together(n_articles, workers):
-    from toolkit.distributed import DEFAULT_PARTITION_SIZE, SMALLEST_PARTITION, partition_sizes
-
     sizes = partition_sizes(n_articles, workers)
     assert sum(sizes) == n_articles and all(1 <= size <= DEFAULT_PARTITION_SIZE for size in sizes)
     assert sizes == sorted(sizes, reverse=True)
@@ -134,6 +84,6 @@ def test_partitions_shrink_towards_the_end_so_that_the_workers_finish_together(n
 
 def test_partitions_of_a_fixed_size_cover_the_articles_in_order():
     articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(7)]})
-    parts = distributed.split(articles, distributed.partition_sizes(7, 1, largest=3))
+    parts = runner.split(articles, partition_sizes(7, 1, largest=3))
     assert [list(part["article_id"]) for part in parts] == [["a0", "a1", "a2"], ["a3", "a4", "a5"], ["a6"]]
     assert all(list(part.index) == list(range(len(part))) for part in parts)

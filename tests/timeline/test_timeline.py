@@ -274,6 +274,7 @@ def test_the_shared_parse_has_no_tagger_and_tense_still_decides():
 def test_articles_read_together_tag_their_sentences_in_rounds_and_give_the_same_rows(monkeypatch):
     from toolkit import timeline
     from toolkit.nlp import load_pipeline
+    from toolkit.timeline import extract
 
     bodies = [
         "The talks will resume on Thursday. The minister arrived on Thursday. They meet again in March.",
@@ -283,7 +284,7 @@ def test_articles_read_together_tag_their_sentences_in_rounds_and_give_the_same_
     nlp = load_pipeline(components=COMPONENTS)
     reference = pd.Timestamp("2003-05-06")
     parsed = [(nlp(body), f"a{n}", reference, "published", body) for n, body in enumerate(bodies)]
-    opts = timeline._options({})
+    opts = timeline.build_options({})
     alone = [row for doc, aid, ref, source, text in parsed
              for row in timeline.timex_rows(doc, aid, ref, source, opts, text=text)]  # fmt: skip
     batches = []
@@ -293,7 +294,7 @@ def test_articles_read_together_tag_their_sentences_in_rounds_and_give_the_same_
         batches.append(len(spans))
         return tag(spans, **options)
 
-    monkeypatch.setattr(timeline, "tagged_sentences", counted)
+    monkeypatch.setattr(extract, "tagged_sentences", counted)  # the name the rows are read with
     together = timeline.corpus_timex_rows(parsed, opts)
     assert timeline.timexes_frame(together).equals(timeline.timexes_frame(alone))
     tenses = [row["tense"] for row in together if row["tense"]]
