@@ -103,7 +103,10 @@ def test_seed_without_published_puts_nothing_on_the_calendar(seed):
 def test_seed_events(seed, gold):
     events = extract_events(seed["articles"], seed["with"])
     assert list(events.columns) == EVENT_COLUMNS
-    assert sorted(events["date"]) == sorted(e["date"] for e in gold["events_with_published"])
+    assert sorted(events["value"]) == sorted(e["date"] for e in gold["events_with_published"])
+    day = events["value"].str.fullmatch(r"\d{4}-\d\d-\d\d")
+    assert (events.loc[day, "date"] == pd.to_datetime(events.loc[day, "value"])).all()
+    assert events.loc[~day, "date"].isna().all()  # `2011-08`, `2012-01`: months, placed by their interval
     hamade = events[events["sentence"].str.contains("MiG 21")].iloc[0]
     assert len(hamade["sentence_ids"]) == 2  # "On Thursday ... defect" and "The defection yesterday" are one event
     assert events["interval_start"].is_monotonic_increasing
@@ -120,14 +123,14 @@ def test_events_carry_the_entities_of_their_sentence(seed):
         "label": ["PERSON", "GPE", "PERSON"], "canonical": names,
     })  # fmt: skip
     events = extract_events(seed["articles"], seed["with"], mentions)
-    row = events[events["date"] == "2011-08"].iloc[0]
+    row = events[events["value"] == "2011-08"].iloc[0]
     assert row["entities"] == ["Adnan Bakkour", "Hama"]
     switzerland = events[events["sentence"].str.startswith("Switzerland")].iloc[0]
     assert switzerland["entities"] == ["Kofi Annan"]
-    assert events[events["date"] == "2012-01"].iloc[0]["entities"] == []
+    assert events[events["value"] == "2012-01"].iloc[0]["entities"] == []
     # without a body to place offsets in, sentence ids decide
     by_id = extract_events(seed["articles"].drop(columns="body"), seed["with"], mentions)
-    assert by_id[by_id["date"] == "2011-08"].iloc[0]["entities"] == ["Adnan Bakkour", "Hama"]
+    assert by_id[by_id["value"] == "2011-08"].iloc[0]["entities"] == ["Adnan Bakkour", "Hama"]
 
 
 def test_undated_events_keep_their_offsets(seed):
@@ -184,6 +187,31 @@ def test_timeline_figures(seed):
                              "canonical": ["Jordan", "Syria"]})  # fmt: skip
     over_time = mentions_over_time(mentions, seed["articles"])
     assert [line.get_label() for line in over_time.axes[0].get_lines()] == ["Jordan", "Syria"]
+
+
+def test_decades_centuries_and_unknown_parts_are_never_a_calendar_day():
+    """Regression: the events table showed `18`, `19` and `195` as dates."""
+    body = ("Cholera reached the town in the 1950s. The 20th century had seen worse. Trade rose in the 1800s.\n"
+            "The mill reopened on March 3, 1998.")
+    articles = pd.DataFrame({"article_id": ["mill"], "body": [body], "published": [pd.Timestamp("1999-01-01")]})
+    events = extract_events(articles, extract_timexes(articles, progress=False))
+    by_value = events.set_index("value")
+    assert {"195", "19", "18", "1998-03-03"} <= set(by_value.index)
+    assert by_value.loc[["195", "19", "18"], "date"].isna().all()
+    assert by_value.loc[["195", "19", "18"], "interval_start"].notna().all()
+    assert by_value.loc["1998-03-03", "date"] == pd.Timestamp("1998-03-03")
+
+
+def test_a_relative_day_is_never_counted_from_a_bare_year():
+    """Security item: in an undated article, `three days later` after a sentence naming only a year got a
+    calendar day (the year's first day plus three)."""
+    body = "In 1846 cholera reached the port. Three days later, 1846 persons were hospitalized."
+    articles = pd.DataFrame({"article_id": ["port"], "body": [body], "published": [pd.NaT]})
+    timexes = extract_timexes(articles, progress=False)
+    later = timexes[timexes["text"] == "Three days later"].iloc[0]
+    assert pd.isna(later["interval_start"]) and pd.isna(later["offset_start"]) and "X" in later["value"]
+    assert list(timexes["text"]) == ["1846", "Three days later"]  # the count of persons is not a year
+    assert extract_events(articles, timexes)["value"].tolist() == ["1846"]
 
 
 def test_spacy_dates_that_are_clock_times_are_not_years():

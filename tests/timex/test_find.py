@@ -25,6 +25,23 @@ def test_a_four_digit_clock_time_is_not_a_year():
     assert [c.text for c in find_timexes("The bridge opened in 1700, and again at 0930 GMT.")] == ["1700"]
 
 
+@pytest.mark.parametrize("text", ["1846 persons were hospitalized.", "In 1846 persons were hospitalized.",
+                                  "They sent 2000 troops.", "Some 1500 refugees crossed the border."])  # fmt: skip
+def test_a_number_counting_a_plural_noun_is_not_a_year(text):
+    """Regression: `1846 persons were hospitalized` was read as the year 1846."""
+    assert find_timexes(text) == []
+
+
+@pytest.mark.parametrize(("text", "year"), [("Prices rose in 1998.", "1998"), ("the 1992 protests", "1992"),
+                                            ("since 1990", "1990"),
+                                            ("Sales fell in 1994, 1995 and 1996.", "1996"),
+                                            ("It cost 1998 dollars.", None),
+                                            ("Model 1998 was sold.", None)])  # fmt: skip
+def test_a_bare_number_is_a_year_only_when_its_context_says_so(text, year):
+    found = [c.text for c in find_timexes(text) if c.text.isdigit()]
+    assert (found[-1] if found else None) == year
+
+
 @pytest.mark.parametrize("text", ["Now, he says, the plan looks different.", 'He smiled. "Now, let us begin."',
                                   "Now, following the sale, the company has no debt."])  # fmt: skip
 def test_a_sentence_opening_with_now_comma_is_a_discourse_marker(text):

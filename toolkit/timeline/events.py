@@ -1,5 +1,9 @@
 """The `events` table: each dated sentence once, dated by its most precise expression, with the entities
-it mentions; a later sentence reporting the same happening on the same date is folded into the first."""
+it mentions; a later sentence reporting the same happening on the same date is folded into the first.
+
+`value` is the TIMEX3 value of that expression; `date` is the calendar day it names, NaT when it names no
+single day (a month, a year, a decade `195`, a century `19`, unknown parts `XXXX-08`): the interval (or,
+undated, the offsets) places those."""
 
 from __future__ import annotations
 
@@ -12,8 +16,19 @@ import pandas as pd
 from toolkit.timeline.extract import REF_VALUES
 from toolkit.timeline.options import build_options
 
-EVENT_COLUMNS = ["article_id", "sentence_id", "date", "interval_start", "interval_end", "timex", "sentence",
+EVENT_COLUMNS = ["article_id", "sentence_id", "date", "value", "interval_start", "interval_end", "timex", "sentence",
                  "entities", "sentence_ids", "offset_start", "offset_end"]  # fmt: skip
+# Granularities of an expression that names one calendar day (a clock time is on its day).
+DAY_GRANULARITIES = ("day", "minute", "hour", "second")
+
+
+def event_day(value: str | None, granularity: str | None, interval_start: Any) -> pd.Timestamp | None:
+    """The calendar day an event is on: its interval's day when the expression names a day with no unknown
+    part; None for a month, a year, a decade or century (`195`, `19`) or a value with unknown parts
+    (`XXXX-08`), which only their interval places."""
+    if granularity not in DAY_GRANULARITIES or not value or "X" in value.split("T")[0]:
+        return None
+    return None if interval_start is None or pd.isna(interval_start) else pd.Timestamp(interval_start).normalize()
 
 _STOP = {
     "said", "says", "told", "tell", "stated", "added", "according", "reported", "reports", "announced", "also",
@@ -90,7 +105,7 @@ def extract_events(articles: pd.DataFrame, timexes: pd.DataFrame, mentions: pd.D
     # pandas sort per sentence costs more than all the rest of the step.
     dated = dated.sort_values(["_days", "start"], kind="stable")
     columns = ["article_id", "sentence_id", "start", "end", "value", "text", "interval_start", "interval_end",
-               "offset_start", "offset_end", "sentence_start", "sentence_end"]  # fmt: skip
+               "offset_start", "offset_end", "sentence_start", "sentence_end", "granularity"]  # fmt: skip
     best_of: dict[tuple[str, int], tuple[Any, ...]] = {}
     spans_of: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for record in zip(*(dated[column] for column in columns), strict=True):
@@ -99,13 +114,14 @@ def extract_events(articles: pd.DataFrame, timexes: pd.DataFrame, mentions: pd.D
         spans_of.setdefault(key, []).append((int(record[2]), int(record[3])))
     rows: list[dict[str, Any]] = []
     for (aid, sid), best in best_of.items():
-        _, _, _, _, value, text, interval_start, interval_end, offset_start, offset_end, s0, s1 = best
+        _, _, _, _, value, text, interval_start, interval_end, offset_start, offset_end, s0, s1, granularity = best
         s0, s1 = int(s0), int(s1)
         body = bodies.get(aid)
         sentence = body[s0:s1].strip() if isinstance(body, str) else None
         skip = [(a - s0, b - s0) for a, b in spans_of[(aid, sid)]]
         rows.append({
-            "article_id": aid, "sentence_id": sid, "date": value, "interval_start": interval_start,
+            "article_id": aid, "sentence_id": sid, "date": event_day(value, granularity, interval_start),
+            "value": value, "interval_start": interval_start,
             "interval_end": interval_end, "timex": text, "sentence": sentence,
             "entities": entities_in(aid, sid, s0, s1), "sentence_ids": [sid], "offset_start": offset_start,
             "offset_end": offset_end,
@@ -124,7 +140,7 @@ def _merge_repeated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by_key: dict[tuple[Any, Any, Any], list[dict[str, Any]]] = {}
     for row in sorted(rows, key=lambda r: (r["article_id"], r["sentence_id"])):
         offset = row["offset_start"]
-        key = None if offset is None or offset != offset else (row["article_id"], row["date"], offset)
+        key = None if offset is None or offset != offset else (row["article_id"], row["value"], offset)
         candidates = by_key.get(key, []) if key is not None else []
         twin = next((k for k in candidates if k["_words"] & row["_words"]), None)
         if twin is None:
@@ -142,10 +158,11 @@ def events_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The typed `events` table from event rows, in date order (an empty table when there are none)."""
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     frame = frame.astype({"article_id": "string", "sentence_id": "int64"})
-    for col in ("interval_start", "interval_end"):
+    for col in ("date", "interval_start", "interval_end"):
         frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
     for col in ("offset_start", "offset_end"):
         frame[col] = pd.to_numeric(frame[col]).astype("float64")
+    frame["value"] = frame["value"].astype("object").where(frame["value"].notna(), None)
     return frame.sort_values(["interval_start", "offset_start", "article_id", "sentence_id"], kind="stable",
                              na_position="last").reset_index(drop=True)  # fmt: skip
 

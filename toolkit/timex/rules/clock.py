@@ -8,6 +8,7 @@ from dataclasses import replace
 from toolkit.timex import calendar as cal
 from toolkit.timex.engine import Example, rule
 from toolkit.timex.lexicon import MONTH_RE, WEEKDAY_RE, month_number
+from toolkit.timex.numbers import parse_number
 from toolkit.timex.resolution import Context, Resolution
 from toolkit.timex.rules.dates import month_day_resolution
 from toolkit.timex.rules.days import deictic_day_resolution, weekday_number, weekday_resolution
@@ -35,31 +36,81 @@ def _at_clock(day: Resolution | None, clock: str) -> Resolution:
     return replace(day, type="TIME", value=day.value.split("T")[0] + clock, granularity="minute")
 
 
+# Zones that are UTC itself: ISO 8601 (and TIMEX3) writes them `Z`. Another zone's offset is not written
+# (TimeBank gives `5 p.m. EST` as `T17:00`).
+_UTC_ZONES = ("UTC", "GMT", "Z")
+_DAY_AFTER = rf"(?:,? (?:on )?(?P<day>{WEEKDAY_RE}|today|yesterday|tomorrow|{MONTH_RE} \d{{1,2}}))?"
+
+
+def _clock_day(m: re.Match, ctx: Context) -> Resolution | None:
+    """The day a clock time is on: the day written after it, else the last day the article named, else the
+    reference day (None when none is known)."""
+    if m["day"]:
+        return _named_day(m["day"], ctx)
+    last_day = next((r for r in reversed(ctx.history) if r.granularity == "day" and r.on_calendar), None)
+    if last_day is not None:
+        return last_day
+    if ctx.ref is not None:
+        return cal.period_resolution(cal.day(ctx.ref), anchor="publication", ctx=ctx)
+    return None
+
+
+def _clock(m: re.Match, ctx: Context, h: int, mi: int) -> Resolution | None:
+    """`h:mi` on the day of the match, `Z` after it when the zone written is UTC."""
+    if not (0 <= h <= 23 and 0 <= mi <= 59):
+        return None
+    zone = "Z" if (m.groupdict().get("tz") or "").upper() in _UTC_ZONES else ""
+    return _at_clock(_clock_day(m, ctx), f"T{h:02d}:{mi:02d}{zone}")
+
+
 @rule("clock_time", r"(?P<h>\d{1,2})(?::(?P<mi>\d\d))? ?"
-                    r"(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock)(?: (?P<tz>[A-Z]{2,4}T|GMT|UTC))?"
-                    rf"(?:,? (?:on )?(?P<day>{WEEKDAY_RE}|today|yesterday|tomorrow|{MONTH_RE} \d{{1,2}}))?",
+                    r"(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock)(?: \(?(?P<tz>[A-Z]{2,4}T|GMT|UTC)\)?)?" + _DAY_AFTER,
       flags=0,
       examples=(Example("at 5 pm yesterday", "2012-06-21T17:00", type="TIME", dct=FRIDAY, span="5 pm yesterday"),
                 Example("10:30 a.m. EDT Monday", "2012-06-18T10:30", type="TIME", dct=FRIDAY),
-                Example("by 12 p.m.", "XXXX-XX-XXT12:00", type="TIME", span="12 p.m.")))  # fmt: skip
+                Example("by 12 p.m.", "XXXX-XX-XXT12:00", type="TIME", span="12 p.m."),
+                Example("at 9 a.m. GMT", "2012-06-22T09:00Z", type="TIME", dct=FRIDAY, span="9 a.m. GMT")))  # fmt: skip
 def clock_time(m: re.Match, ctx: Context) -> Resolution | None:
     h = int(m["h"])
     mi = int(m["mi"] or 0)
     ampm = m["ampm"].lower()
-    if h > 12 or mi > 59 or (h == 0 and "m" in ampm):
+    if h > 12 or (h == 0 and "m" in ampm):
         return None
     if ampm.startswith("p") and h != 12:
         h += 12
     if ampm.startswith("a") and h == 12:
         h = 0
-    day: Resolution | None = None
-    if m["day"]:
-        day = _named_day(m["day"], ctx)
-    elif (last_day := next((r for r in reversed(ctx.history) if r.granularity == "day" and r.on_calendar), None)):
-        day = last_day  # a clock time belongs to the last day the article named
-    elif ctx.ref is not None:
-        day = cal.period_resolution(cal.day(ctx.ref), anchor="publication", ctx=ctx)
-    return _at_clock(day, f"T{h:02d}:{mi:02d}")
+    return _clock(m, ctx, h, mi)
+
+
+@rule("clock_24h", r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d) ?\(?(?P<tz>UTC|GMT|Z|[A-Z]{2,4}T)\)?" + _DAY_AFTER,
+      flags=0,
+      examples=(Example("The index was up 3% at 14:58 UTC.", "2012-06-22T14:58Z", type="TIME", dct=FRIDAY,
+                        span="14:58 UTC"),
+                Example("at 12:00 UTC Monday", "2012-06-18T12:00Z", type="TIME", dct=FRIDAY, span="12:00 UTC Monday"),
+                Example("at 16:30 CEST", "2012-06-22T16:30", type="TIME", dct=FRIDAY, span="16:30 CEST")))  # fmt: skip
+def clock_24h(m: re.Match, ctx: Context) -> Resolution | None:
+    """A 24-hour clock time with its zone (`14:58 UTC`): without a zone `14:58` may be a score or a ratio."""
+    return _clock(m, ctx, int(m["h"]), int(m["mi"]))
+
+
+@rule("hour_of_part_of_day", r"(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                             r"(?: o'clock)? in the (?P<pod>morning|afternoon|evening|night)" + _DAY_AFTER,
+      examples=(Example("will leave at 4 in the morning", "2012-06-22T04:00", type="TIME", dct=FRIDAY,
+                        span="4 in the morning"),
+                Example("at ten in the evening", "2012-06-22T22:00", type="TIME", dct=FRIDAY,
+                        span="ten in the evening")))  # fmt: skip
+def hour_of_part_of_day(m: re.Match, ctx: Context) -> Resolution | None:
+    """`4 in the morning`, `ten in the evening`: an hour of a part of the day (afternoon and evening hours,
+    and night hours from six, after noon)."""
+    hour = parse_number(m["h"])
+    if not isinstance(hour, float) or not 1 <= hour <= 12:
+        return None
+    h = int(hour) % 12
+    pod = m["pod"].lower()
+    if pod in ("afternoon", "evening") or (pod == "night" and h >= 6):
+        h += 12
+    return _clock(m, ctx, h, 0)
 
 
 @rule("noon", rf"(?P<w>noon|midday|midnight)(?: (?P<day>{WEEKDAY_RE}|today|yesterday|tomorrow))?",

@@ -14,7 +14,7 @@ REFERENCE_WORDS = {
     "lately": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
     "in the past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
     "shortly": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "the coming days": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "the recent past": "PAST_REF", "once": "PAST_REF",
 }  # fmt: skip
 
@@ -44,11 +44,14 @@ def _ref_ok(text: str, start: int, end: int) -> bool:
 
 @rule("reference_word", r"(?:right now|just now|now|currently|current|the present|at present|presently|nowadays|"
                         r"the (?:near|short) term|"
-                        r"these days|recently|lately|the recent past|the past|the near future|the future)",
+                        r"these days|recently|lately|the recent past|the past|the near future|the future|"
+                        r"the long term)",
       accept=_ref_ok,
       examples=(Example("now", "PRESENT_REF"), Example("The fund now holds cash.", "PRESENT_REF", dct="2012-06-22",
                                                        span="now"),
-                Example("the past", "PAST_REF"), Example("the near term", "FUTURE_REF")))  # fmt: skip
+                Example("the past", "PAST_REF"), Example("the near term", "FUTURE_REF"),
+                Example("for the long term", "FUTURE_REF", span="the long term"),
+                Example("NOW the critics are quiet.", "PRESENT_REF", span="NOW")))  # fmt: skip
 def reference_word(m: re.Match, ctx: Context) -> Resolution | None:
     value = REFERENCE_WORDS[" ".join(m.group(0).lower().split())]
     offset = 0.0 if value == "PRESENT_REF" else None

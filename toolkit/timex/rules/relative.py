@@ -26,8 +26,8 @@ _PRE_MOD = {"earlier": "START", "early": "START", "the beginning of": "START", "
             "later": "END", "late": "END", "the end of": "END", "the middle of": "MID"}  # fmt: skip
 _STEP = {"last": -1, "next": 1, "the coming": 1, "the past": -1, "the previous": -1, "the following": 1,
          "this past": -1, "this coming": 1}  # fmt: skip
-_GRAN_RANK = {"day": 1, "weekend": 2, "week": 2, "month": 3, "quarter": 4, "season": 4, "half": 5, "year": 6,
-              "decade": 7, "century": 8}  # fmt: skip
+_GRAN_RANK = {"minute": 0, "hour": 0, "day": 1, "weekend": 2, "week": 2, "month": 3, "quarter": 4, "season": 4,
+              "half": 5, "year": 6, "decade": 7, "century": 8}  # fmt: skip
 
 
 def _this_season(code: str, step: int, base: date | None, anchor: str, mod: str | None,
@@ -75,7 +75,8 @@ def _this_period(unit: str, direction: str, pre: str, base: date | None, anchor:
                 Example("later this year", "2012", dct=FRIDAY, mod="END"), Example("last year", "XXXX"),
                 Example("the rest of this year", "P1Y", type="DURATION", dct=FRIDAY),
                 Example("this summer", "2012-SU", dct=FRIDAY),
-                Example("the following year", "2011", dct=FRIDAY, previous="March 2010")))  # fmt: skip
+                Example("the following year", "2011", dct=FRIDAY, previous="March 2010"),
+                Example("the following week", "XXXX-WXX", dct=FRIDAY, previous="March 2010")))  # fmt: skip
 def this_unit(m: re.Match, ctx: Context) -> Resolution | None:
     unit = m["u"].lower()
     direction = m["dir"].lower()
@@ -83,8 +84,12 @@ def this_unit(m: re.Match, ctx: Context) -> Resolution | None:
     base: date | None = ctx.ref
     anchor = "publication"
     if direction in ("the following", "the previous", "the same", "that"):
-        if ctx.previous is not None and ctx.previous.interval_start is not None:
-            base, anchor = to_date(ctx.previous.interval_start), "previous"
+        prev = ctx.previous
+        if prev is not None and prev.interval_start is not None:
+            if unit not in SEASONS and not fine_enough(prev, _GRAN_OF[unit]):
+                # `the following week` after `in 1998`: no week of that year is the one meant
+                return Resolution("DATE", _UNKNOWN_OF[unit], _PRE_MOD.get(pre), None, None, _GRAN_OF[unit], "none")
+            base, anchor = to_date(prev.interval_start), "previous"
         elif direction in ("the same", "that"):
             return None
     if unit in SEASONS:
@@ -92,10 +97,19 @@ def this_unit(m: re.Match, ctx: Context) -> Resolution | None:
     return _this_period(unit, direction, pre, base, anchor, ctx)
 
 
+def fine_enough(anchor: Resolution, granularity: str) -> bool:
+    """Whether a period can be counted from `anchor`: the anchor is as precise as the period (a day for
+    `three days later`, a month or a day for `a month later`), never a bare year for a day."""
+    return _GRAN_RANK.get(anchor.granularity or "", 9) <= _GRAN_RANK.get(granularity, 0)
+
+
 def _ago_base(ctx: Context, from_previous: bool, letter: str, gran: str, is_time: bool) -> tuple[date | None, str, str]:
-    """The day to count from, its anchor and the granularity of the result."""
+    """The day to count from, its anchor (`none` when the previous date is too coarse to count from) and
+    the granularity of the result."""
     prev = ctx.previous if from_previous else None
     if prev is not None and prev.interval_start is not None and prev.granularity not in (None,):
+        if not fine_enough(prev, "day" if letter in ("D", "W", "WE") else gran):
+            return None, "none", "day" if letter in ("D", "W", "WE") else gran
         if letter in ("Y", "Q", "M") and prev.granularity in ("quarter", "month", "half", "year", "day", "week"):
             # "a year earlier" than a quarter is that quarter a year before: keep the finer granularity
             gran_out = prev.granularity if _GRAN_RANK.get(prev.granularity, 9) <= _GRAN_RANK.get(gran, 0) else gran
@@ -132,6 +146,8 @@ def _ago_later(m: re.Match, ctx: Context, sign: int, from_previous: bool) -> Res
         days = sign * n * DAYS_PER[letter]
         unknown = {"day": "XXXX-XX-XX", "week": "XXXX-XX-XX", "month": "XXXX-XX", "quarter": "XXXX-QX",
                    "year": "XXXX", "decade": "XXX", "century": "XX"}.get(gran_out, "XXXX-XX-XX")  # fmt: skip
+        if anchor == "none":  # counted from a date too coarse to count from: no day, and no offset either
+            return Resolution("DATE", unknown, mod, None, None, gran_out, "none")
         return cal.relative_unknown(unknown, gran_out, (days, days), mod=mod)
     try:
         target = cal.shift(base, sign * n, letter if letter != "WE" else "W")
@@ -161,6 +177,9 @@ def ago(m: re.Match, ctx: Context) -> Resolution | None:
 @rule("later_earlier", rf"(?:(?P<approx>{APPROX_RE}) )?(?P<n>{QTY_RE})[ -](?P<u>{UNIT_RE}) (?P<dir>later|earlier|before|after|afterwards?|previously|hence|from now|on)(?! (?:the|a|an|his|her|their|its|this|that|[A-Z0-9]))",  # noqa: E501
       examples=(Example("two weeks later", "2010-03-17", dct=FRIDAY, previous="March 3, 2010"),
                 Example("two weeks later", "2012-07-06", dct=FRIDAY),
+                Example("three days later", "XXXX-XX-XX", dct=FRIDAY, previous="1846"),
+                Example("three days later", "XXXX-XX-XX", previous="in 1846"),
+                Example("a month later", "2010-04", dct=FRIDAY, previous="March 2010"),
                 Example("three years from now", "2015", dct=FRIDAY)))  # fmt: skip
 def later_earlier(m: re.Match, ctx: Context) -> Resolution | None:
     word = m["dir"].lower()

@@ -20,18 +20,58 @@ def is_clock_time(text: str, start: int, end: int) -> bool:
     return bool(re.fullmatch(r"\d{4}", text[start:end])) and bool(_CLOCK_ZONE.match(text, end))
 
 
+# Words before a bare number that make it a year: prepositions of time, determiners and possessives (`the
+# 1992 protests`, `its 1998 budget`), edges of a period and words that name a year.
+_YEAR_CUES = frozenset({
+    "in", "since", "by", "until", "till", "from", "to", "through", "between", "during", "before", "after", "for",
+    "of", "into", "and", "or", "around", "circa", "c.", "early", "late", "mid", "mid-", "year", "the", "a", "an",
+    "its", "his", "her", "their", "our", "this", "that", "last", "next", "fiscal", "calendar", "season", "summer",
+    "spring", "autumn", "fall", "winter", "throughout", "than", "as", "on", "beyond", "past", "due", "post", "pre",
+})  # fmt: skip
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "whose"})
+_COUNTED = re.compile(r"\s*(?:percent|per cent|people|members|shares|points|troops|soldiers|km|miles|feet|tons|"
+                      r"units|cars|jobs|men|women|employees|residents|votes|dollars|[mbr]illions?\b)")  # fmt: skip
+# A lower-case word ending in -s after the number: a plural noun it counts (`1846 persons`, `2000 troops`).
+_PLURAL_AFTER = re.compile(r"\s+(?!(?:was|is|has|this|thus|its|as|us|plus|across|less|unless|whereas|always|"
+                           r"perhaps|afterwards|towards|besides|yes)\b)[a-z][a-z-]*[a-z][^s\W]?s\b")  # fmt: skip
+# A lower-case singular word after it, which no number counts: the year as a modifier (`the 1996 campaign`).
+_SINGULAR_AFTER = re.compile(r"\s+(?!(?:was|were|had|and|or|but|the|to|of|in|on|at|by|for|with|from|more|new|"
+                             r"other|additional|extra|fewer|less|than|per|each|an?|m|km|kg|ft)\b)"
+                             r"[a-z][a-z-]*[a-rt-z]\b")  # fmt: skip
+_OTHER_YEAR = rf"{YEAR_RE}|'\d\d"
+
+
+def _word_before(text: str, start: int) -> str:
+    found = re.search(r"([\w.'-]+)[\s(]*$", text[max(0, start - 20):start])
+    return found.group(1).lower() if found else ""
+
+
 def _year_ok(text: str, start: int, end: int) -> bool:
-    """A bare four-digit number is a year unless it is an amount, a count or a code."""
-    after = text[end:end + 15].lower()
+    """A bare four-digit number is a year only when its context says so: a preposition, determiner or
+    edge word before it (`in 1998`, `the 1992 protests`, `early 2011`, `post-1959`), a singular noun after it
+    (`his 1996 campaign`), another year beside it (`1994,
+    1995`, `1998 and 1999`); never an amount, a count (`1846 persons`,
+    `2000 troops`: a plural noun after it with no determiner before), a code or a clock time."""
+    after = text[end:end + 20]
     before = text[max(0, start - 12):start].lower()
-    if re.match(r"\s*(?:percent|per cent|people|members|shares|points|troops|soldiers|km|miles|feet|tons|"
-                r"units|cars|jobs|men|women|employees|residents|votes|dollars|[mbr]illions?\b)", after):  # fmt: skip
-        return False
-    if is_clock_time(text, start, end):
+    if _COUNTED.match(after.lower()) or is_clock_time(text, start, end):
         return False
     if re.search(r"(?:no\.|number|flight|route|room|\bat|rose|fell|to|by|of)\s*$", before) and re.match(r"\s*(?:[,.]\d)", after):  # noqa: E501
         return False
-    return not re.search(r"\d,?$|\d\.$", before)
+    if re.search(r"\d,?$|\d\.$", before):
+        return False
+    if not text[start:start + 1].isdigit():
+        return True  # `fiscal 1998`, `early 2011`: the rule's own words say it
+    word = _word_before(text, start)
+    if word.endswith("-"):
+        return True  # `post-1959`, `mid-1998`
+    if _PLURAL_AFTER.match(after):
+        return word in _DETERMINERS or word.endswith("'s")
+    if word in _YEAR_CUES or word.endswith("'s") or _SINGULAR_AFTER.match(after):
+        return True
+    if re.search(rf"(?:{_OTHER_YEAR})\s*(?:,|and|or|to|-|–)\s*$", text[max(0, start - 14):start]):
+        return True
+    return bool(re.match(rf"\s*(?:,|and|or|to|-|–)\s*(?:{_OTHER_YEAR})", after))
 
 
 @rule("year_decade", rf"(?:the )?(?:(?P<edge>{EDGE_RE}) ?)?(?:the )?(?P<y>1[0-9]\d0|20\d0|'\d0)'?s",
@@ -51,7 +91,9 @@ def year_decade(m: re.Match, ctx: Context) -> Resolution | None:
 @rule("year", rf"(?:(?P<fiscal>fiscal|calendar|FY|fy) )?(?:(?P<edge>{EDGE_RE}) ?)?(?P<y>{YEAR_RE})(?!s\b|'s\b)",
       accept=_year_ok,
       examples=(Example("early 2011", "2011", mod="START"), Example("in fiscal 1998", "1998", span="fiscal 1998"),
-                Example("The bridge opened in 1700, and again at 0930 GMT.", "1700", span="1700")))  # fmt: skip
+                Example("The bridge opened in 1700, and again at 0930 GMT.", "1700", span="1700"),
+                Example("the 1992 protests", "1992", span="1992"),
+                Example("Profit fell in 1998 and 1999.", "1999", span="1999")))  # fmt: skip
 def year(m: re.Match, ctx: Context) -> Resolution | None:
     return cal.period_resolution(cal.year(int(m["y"])), anchor="explicit", mod=edge_mod(m["edge"]))
 
