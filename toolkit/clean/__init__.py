@@ -11,7 +11,9 @@ How a line is judged (the signals of jusText, C4/Gopher and CCNet, combined):
    (`repeats in N of M articles`), as CCNet does; the counts are a reduction that sums over partitions.
 3. Context: the article is the contiguous run of lines with the highest total score (short lines
    between body lines are body, a menu or a list of headlines costs more than it brings); further
-   runs are added when they carry enough prose. When the article's paragraphs are separated by blank
+   runs are added when they carry enough prose, or, past a box of links inside the article (`Related`),
+   when they read like the article's main run (its style is the yardstick: line length, function words,
+   share of prose). When the article's paragraphs are separated by blank
    lines, lines laid out the same way next to it are kept (captions, lists) unless they are bad.
    Lists and tables dumped one item or cell per line (a recipe, a standings table: short lines that
    mostly carry numbers) cost nothing in the run, and the article that reaches one takes it in whole;
@@ -29,7 +31,7 @@ Kept text is normalised (see `toolkit.clean.normalise`) and every change is writ
 
 The package, one job per module: `patterns` and `dates` (the rules as data), `lines` (the records the
 stages fill in), `normalise`, `shape` and `wrapping` (1), `repetition` (2), `lists`, `regions` and `body` (3),
-`structure` (4), `language` (the language of an article and the filter of the steps that read only
+`style` (3), `structure` (4), `language` (the language of an article and the filter of the steps that read only
 some), `article` (the stages run for one article), `tables` (a corpus), `render` (reading
 the result), `options` (the thresholds).
 """

@@ -13,6 +13,7 @@ from toolkit.clean.lists import labelled_lines
 from toolkit.clean.patterns import FULL_STOP
 from toolkit.clean.regions import regions
 from toolkit.clean.shape import is_hard, weight
+from toolkit.clean.style import style_judge
 
 
 def choose_body(draft: Draft) -> None:
@@ -21,7 +22,8 @@ def choose_body(draft: Draft) -> None:
     for line in lines:
         line.weight = weight(line, opts)
     weights = [0.0 if pos in draft.duplicate_of else line.weight for pos, line in enumerate(lines)]
-    found = regions(weights, [line.klass == "good" for line in lines], [line.fence for line in lines], opts)
+    good = [line.klass == "good" for line in lines]
+    found = regions(weights, good, [line.fence for line in lines], opts, same_style=style_judge(lines, opts))
     draft.in_body = [False] * len(lines)
     for start, end in found:
         for pos in range(start, end):

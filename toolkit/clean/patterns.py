@@ -78,8 +78,8 @@ LEGAL_PHRASE = re.compile(
 # Headers of what follows an article on a page (comments, related stories): the article does not go on
 # past them, so no run of body lines is looked for beyond the first one after the article.
 COMMENTS_MARKER = re.compile(
-    r"^\d+\s+(?:comments?|responses?|replies)\b|^(?:leave a (?:reply|comment)|comments are closed|"
-    r"post a comment|add a comment|join the (?:discussion|conversation)|"
+    r"^\d+\s+(?:comments?|responses?|replies)\b|^(?:leave a (?:reply|comment)|comments are (?:now )?closed|"
+    r"post a comment|add (?:a |new |your )?comment|comment viewing options|join the (?:discussion|conversation)|"
     r"(?:show|view|load) (?:all )?comments)\b",
     re.IGNORECASE,
 )
@@ -89,7 +89,8 @@ END_MARKER = re.compile(
     r"more from\b|more stories|(?-i:More [A-Z]\w+(?: [A-Z]\w+)?$)|recommended\b|"
     r"related (?:articles?|stories|posts|content|news|coverage)|"
     r"most (?:popular|read|viewed|shared)|trending (?:now|stories|news)|read next|up next|"
-    r"popular (?:stories|posts|articles)|latest (?:news|stories|posts|articles))",
+    r"popular (?:stories|posts|articles)|latest (?:news|stories|posts|articles)|"
+    r"related$|external links$|more (?:\w+ )?(?:headlines|news|stories)\s*»?$)",
     re.IGNORECASE,
 )
 END_MARKER_MAX_WORDS = 8

@@ -1,0 +1,66 @@
+"""The article's style as the yardstick for other blocks: a block past a box of links joins the article
+when it reads like it; teasers and comments do not."""
+
+from __future__ import annotations
+
+from toolkit.clean import clean_article, options
+from toolkit.clean.lines import Line
+from toolkit.clean.shape import shape
+from toolkit.clean.style import reads_like, style_of
+
+_FIRST = [
+    "Police released a video on Monday showing the moment officers rescued a girl who had been taken from "
+    "her mother outside a shop in the city centre, after a search that went on through the night.",
+    "The man who took her told investigators in a long interview that he had planned the kidnapping for "
+    "weeks, and that he had driven around the area several times before he chose the place to wait.",
+    "It was around midnight when a tip from a hotel clerk led the officers to his room, where they found the "
+    "girl unhurt and took the man into custody without a single shot being fired by anyone.",
+]
+_SECOND = [
+    "Meanwhile, friends, neighbours and volunteers had spent the whole day walking the streets of the city, "
+    "handing out leaflets with her photograph and asking the people they met whether they had seen her.",
+    "Following a two-day trial in September, a jury deliberated for less than an hour before it found the man "
+    "guilty of the kidnapping, and the judge said that he would pass sentence early in the new year.",
+    "The girl's mother told the court that her daughter was brave and strong, and that the family was "
+    "grateful to the officers and to everyone who had helped to look for her during that long night.",
+]
+_BOX = ["Trending News", "Man arrested after seven victims found in car",
+        "Safety officials urge a redesign of a part on jets", "Guards charged with falsifying jail records",
+        "Teen accused of plotting an attack on a church"]
+
+
+def test_a_block_in_the_articles_style_past_a_box_of_links_joins_the_article() -> None:
+    fields, lines = clean_article("\n".join(["News", *_FIRST, *_BOX, *_SECOND]))
+    kind = dict(zip(lines["text"], lines["kind"], strict=True))
+    assert all(kind[line] == "body" for line in _FIRST + _SECOND), [kind[line] for line in _SECOND]
+    assert all(kind[line] == "boilerplate" for line in _BOX)
+    # too far from the article (past `style_gap` lines), it is another page's text
+    _, far = clean_article("\n".join(["News", *_FIRST, *_BOX, *_SECOND]), style_gap=3)
+    assert set(far.loc[far["text"].isin(_SECOND), "kind"]) == {"boilerplate"}
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    lines = [Line(i, text, text, []) for i, text in enumerate(texts)]
+    for line in lines:
+        shape(line, options())
+    return lines
+
+
+def test_a_list_of_teasers_does_not_read_like_the_article() -> None:
+    article = style_of(_lines(_FIRST))
+    teasers = style_of(_lines([
+        "Man arrested after seven victims found in car", _SECOND[0],
+        "Safety officials urge a redesign of a part on jets", _SECOND[1],
+        "Guards charged with falsifying jail records", _SECOND[2],
+    ]))
+    assert article is not None and teasers is not None
+    assert reads_like(style_of(_lines(_SECOND)), article, options())  # type: ignore[arg-type]
+    assert not reads_like(teasers, article, options())  # half of it headlines
+
+
+def test_comment_and_related_headings_of_common_page_layouts_are_fences() -> None:
+    for heading, fence in [("Comments are now closed for this story", "comments"), ("add new comment", "comments"),
+                           ("Comment viewing options", "comments"), ("Related", "related"),
+                           ("External Links", "related"), ("MORE MANITOBA HEADLINES »", "related")]:
+        (line,) = _lines([heading])
+        assert line.fence == fence, heading
