@@ -4,7 +4,8 @@ boilerplate, blank) with a reason a person can read, and build the clean body.
 How a line is judged (the signals of jusText, C4/Gopher and CCNet, combined):
 
 1. Shape, per line: length, stopword density, terminal punctuation, a trailing ellipsis (teaser),
-   headline casing, link/menu phrases, no words at all. Each non-blank line gets a class
+   headline casing, link/menu phrases, no words at all; three or more headline + one-sentence summary
+   pairs in a row are a list of teasers. Each non-blank line gets a class
    (`good`, `near-good`, `short`, `bad`) and a numeric `score` (positive: reads like prose). Lines of
    a paragraph wrapped at a fixed width (a break every 70-80 characters) are measured as the paragraph.
 2. Corpus: a line whose normalised hash recurs in many articles of the corpus is boilerplate
@@ -29,11 +30,11 @@ How a line is judged (the signals of jusText, C4/Gopher and CCNet, combined):
 Kept text is normalised (see `toolkit.clean.normalise`) and every change is written in the line's `reason`.
 `clean_article` is pure, so a corpus can be split across processes.
 
-The package, one job per module: `patterns` and `dates` (the rules as data), `lines` (the records the
-stages fill in), `normalise`, `shape` and `wrapping` (1), `repetition` (2), `lists`, `regions` and `body` (3),
-`style` (3), `structure` (4), `language` (the language of an article and the filter of the steps that read only
-some), `article` (the stages run for one article), `tables` (a corpus), `render` (reading
-the result), `options` (the thresholds).
+The package, one job per module: `patterns` and `dates` (the rules as data), `lines` (the records the stages
+fill in), `normalise`, `shape`, `wrapping` and `teasers` (1), `repetition` (2), `lists`, `regions`, `style` and `body`
+(3), `structure` (4), `language` (the language of an article and the filter of the steps that
+read only some), `article` (the stages run for one article), `tables` (a corpus), `render` (reading the
+result), `options` (the thresholds).
 """
 
 from toolkit.clean.article import clean_article

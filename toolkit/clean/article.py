@@ -16,6 +16,7 @@ from toolkit.clean.options import options
 from toolkit.clean.repetition import find_duplicates, mark_repeated
 from toolkit.clean.shape import mark_credits_and_captions, read_lines
 from toolkit.clean.structure import label_structure
+from toolkit.clean.teasers import mark_teasers
 from toolkit.clean.wrapping import join_wrapped
 
 
@@ -63,6 +64,7 @@ def clean_article_columns(
     mark_credits_and_captions(draft.lines)
     mark_repeated(draft.lines, corpus_line_counts, n_articles, opts)
     mark_lists(draft.lines, opts)
+    mark_teasers(draft.lines, opts)
     draft.duplicate_of = find_duplicates(draft.lines, opts)
     choose_body(draft)
     label_structure(draft, title)

@@ -28,6 +28,8 @@ _FALLBACK: dict[str, Any] = {
     "list_min_items": 6,
     "list_number_share": 0.6,
     "teaser_max_words": 40,
+    "teaser_min_pairs": 3,
+    "teaser_headline_max_words": 14,
     "duplicate_min_words": 8,
     "title_max_distance": 6,
     "standfirst_max_gap": 10,
