@@ -33,3 +33,27 @@ def test_a_subheading_over_each_paragraph_of_the_article_is_not_a_teaser_list() 
     text = "\n".join(["News", _FIRST[0], "What happened next", _FIRST[1], "The arrest", _FIRST[2]])
     fields, lines = clean_article(text)
     assert set(lines.loc[lines["text"].isin(_FIRST), "kind"]) == {"body"}
+
+
+def test_summaries_of_two_sentences_are_teasers_too() -> None:
+    two = [line if i % 2 == 0 else line.replace(" and for", ". It asks for") for i, line in enumerate(_TEASERS)]
+    two[3] = two[3].replace(" in which", ". Under it")
+    two[5] = two[5].replace(" who wants", ". He wants")
+    fields, lines = clean_article("\n".join(["News", *_FIRST, *two]))
+    assert set(lines.loc[lines["text"].isin(two), "kind"]) == {"boilerplate"}
+
+
+def test_the_questions_and_answers_of_an_interview_are_not_teasers() -> None:
+    interview = [
+        "Q: Where did you grow up",
+        "A: On an island in the Caribbean, which is the most beautiful place in the world to grow up. I go "
+        "back there every year with my family.",
+        "Q: What is on the horizon for the business",
+        "A: We are moving subscription access to the next level with an offering sold directly to fans. We "
+        "hope to launch it before the end of the year.",
+        "Q: What has surprised you the most so far",
+        "A: Being the chief executive requires that you look at all parts of the business each and every day. "
+        "That was new to me.",
+    ]
+    fields, lines = clean_article("\n".join(["News", *_FIRST, *interview]))
+    assert set(lines.loc[lines["text"].isin(interview[1::2]), "kind"]) == {"body"}

@@ -4,7 +4,7 @@ boilerplate, blank) with a reason a person can read, and build the clean body.
 How a line is judged (the signals of jusText, C4/Gopher and CCNet, combined):
 
 1. Shape, per line: length, stopword density, terminal punctuation, a trailing ellipsis (teaser),
-   headline casing, link/menu phrases, no words at all; three or more headline + one-sentence summary
+   headline casing, link/menu phrases, no words at all; three or more headline + short summary
    pairs in a row are a list of teasers. Each non-blank line gets a class
    (`good`, `near-good`, `short`, `bad`) and a numeric `score` (positive: reads like prose). Lines of
    a paragraph wrapped at a fixed width (a break every 70-80 characters) are measured as the paragraph.

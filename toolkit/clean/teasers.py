@@ -1,9 +1,10 @@
-"""Lists of teasers: a headline and a one-sentence summary, again and again (`MORE MANITOBA HEADLINES`,
+"""Lists of teasers: a headline and a summary of a sentence or two, again and again (`MORE MANITOBA HEADLINES`,
 the stories of each section under the article). Each summary reads as prose on its own, so the run of
 body lines would go on through them; as pairs they are a list of other stories."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,6 +12,8 @@ from toolkit.clean.lines import Line
 from toolkit.clean.patterns import INNER_SENTENCE_END, TERMINAL
 
 PROSE = ("good", "near-good")
+# The question of an interview laid out as questions and answers (`Q: How do you prioritize your day?`).
+INTERVIEW_QUESTION = re.compile(r"^Q\s*[:.\-–]")
 
 
 def is_teaser_headline(line: Line, opts: Mapping[str, Any]) -> bool:
@@ -20,16 +23,18 @@ def is_teaser_headline(line: Line, opts: Mapping[str, Any]) -> bool:
         and not line.bad_reason
         and 2 <= line.n_words <= int(opts["teaser_headline_max_words"])
         and not (TERMINAL.search(line.text) and not line.text.endswith("?"))
+        and not INTERVIEW_QUESTION.match(line.text)
     )
 
 
 def is_teaser_summary(line: Line) -> bool:
-    """A line of prose of one sentence (a summary, not a paragraph of the article)."""
-    return line.klass in PROSE and not INNER_SENTENCE_END.search(line.text) and not line.wrapped
+    """A line of prose of one or two sentences (a summary, not a paragraph of the article)."""
+    return line.klass in PROSE and len(INNER_SENTENCE_END.findall(line.text)) <= 1 and not line.wrapped
 
 
 def mark_teasers(lines: list[Line], opts: Mapping[str, Any]) -> None:
-    """Mark as bad the headline/summary pairs that follow one another `teaser_min_pairs` times or more."""
+    """Mark as bad the headline/summary pairs that follow one another `teaser_min_pairs` times or more
+    (not the questions and answers of an interview)."""
     pos = 0
     while pos < len(lines) - 1:
         end = pos
