@@ -52,6 +52,18 @@ def test_numbered_sidebars_are_not_lists() -> None:
     assert fields["body"].split("\n\n") == _PARAGRAPHS
 
 
+def test_headlines_dated_in_brackets_are_an_archive_not_a_table() -> None:
+    archive = ["Other Recent Articles", "Rigters To Leave Ewood Park (Monday January 14 2008)",
+               "Roberts: I Just Want To Play (Monday January 14 2008)",
+               "Hughes Focused On Rovers (Sunday January 13 2008)",
+               "Fielding Extends Rovers Contract (Friday January 11 2008)",
+               "Hodge Returns To Ewood Park [Jan 9, 2008]",
+               "Savage Completes Derby Move (Wednesday January 9 2008)",
+               "Hughes Linked With Newcastle Job (10 January)"]
+    fields, lines = clean_article("\n".join([*_PARAGRAPHS, *archive]))
+    assert fields["body"].split("\n\n") == _PARAGRAPHS
+
+
 def test_an_item_repeated_in_a_list_is_not_a_duplicate() -> None:
     meal = "1 cup cooked brown rice, 4 oz grilled chicken, 1 cup steamed broccoli"
     plan = ["Plan A", "Meal 1", "2 eggs, 1 slice toast", "Meal 2", meal, "Plan B", "Meal 1",
