@@ -64,3 +64,22 @@ def test_comment_and_related_headings_of_common_page_layouts_are_fences() -> Non
                            ("External Links", "related"), ("MORE MANITOBA HEADLINES »", "related")]:
         (line,) = _lines([heading])
         assert line.fence == fence, heading
+
+
+def test_a_thread_of_comments_after_the_article_is_cut_at_its_first_header() -> None:
+    thread = [
+        "Posted by: Lucky Lakeshore | January 14, 2008 06:24 PM",
+        "What in the world is empowering to women about a candidate who owes everything to her husband, "
+        "and who would not be in the race at all if it were not for the name that she has taken?",
+        "Posted by: RetCombatVet | January 14, 2008 07:29 PM",
+        "I really think that all these comments are due to the frustration of everyone with the way that the "
+        "campaign has been run so far, and that nobody will remember them when the votes are counted.",
+        "Posted by: MadeleineFL | January 14, 2008 07:41 PM",
+        "I refuse to believe that people really believe what they are posting here, and I think that you can "
+        "disagree with a candidate without putting your own personal issues out there for all to see.",
+    ]
+    fields, lines = clean_article("\n".join(["News", *_FIRST, *thread]))
+    kind = dict(zip(lines["text"], lines["kind"], strict=True))
+    assert all(kind[line] == "body" for line in _FIRST)
+    assert all(kind[line] == "boilerplate" for line in thread), [kind[line] for line in thread]
+    assert "thread of comments" in lines.loc[lines["text"] == thread[0], "reason"].item()

@@ -4,10 +4,12 @@ boilerplate, blank) with a reason a person can read, and build the clean body.
 How a line is judged (the signals of jusText, C4/Gopher and CCNet, combined):
 
 1. Shape, per line: length, stopword density, terminal punctuation, a trailing ellipsis (teaser),
-   headline casing, link/menu phrases, no words at all; three or more headline + short summary
-   pairs in a row are a list of teasers. Each non-blank line gets a class
-   (`good`, `near-good`, `short`, `bad`) and a numeric `score` (positive: reads like prose). Lines of
-   a paragraph wrapped at a fixed width (a break every 70-80 characters) are measured as the paragraph.
+   headline casing, link/menu phrases, no words at all; three or more headline + short summary pairs in a
+   row are a list of teasers; three or more comment headers (`Posted by: NAME | DATE`) are a thread of
+   comments, whose first header after the article is the heading of the comments. Each non-blank line
+   gets a class (`good`, `near-good`, `short`, `bad`) and a numeric `score` (positive: reads like prose).
+   Lines of a paragraph wrapped at a fixed width (a break every 70-80 characters) are measured as the
+   paragraph.
 2. Corpus: a line whose normalised hash recurs in many articles of the corpus is boilerplate
    (`repeats in N of M articles`), as CCNet does; the counts are a reduction that sums over partitions.
 3. Context: the article is the contiguous run of lines with the highest total score (short lines

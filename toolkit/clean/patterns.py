@@ -138,5 +138,9 @@ BREADCRUMB = re.compile(r"\s[»›>]\s|[»›]\s*$|^[^|]{1,40}(?:\s\|\s[^|]{1,40
 # A byline: `By`, `By Sarah E. Needleman` (names capitalised).
 BYLINE = re.compile(r"^(?i:by|por|von|par|oleh)(?:\s+[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4})?\s*$")
 COMMENT_HEADER = re.compile(
-    r"^\S+(?: \S+){0,2} (?:says|said|wrote|writes|replied|commented)\s*:?$", re.IGNORECASE
+    r"^\S+(?: \S+){0,2} (?:says|said|wrote|writes|replied|commented)\s*:?$|"
+    r"^posted by\s*:\s*\S.{0,40}?(?:\||\bat\b|\bon\b).*\d|"  # `Posted by: stat | January 14, 2008 07:41 PM`
+    r"^\S+(?: \S+){0,2} \(\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago\)$",  # `TonyZ (6 days ago)`
+    re.IGNORECASE,
 )
+COMMENT_THREAD_MIN_HEADERS = 3  # this many comment headers are a thread: the first after the article starts it
