@@ -6,7 +6,7 @@ from __future__ import annotations
 from toolkit.clean import clean_article, options
 from toolkit.clean.lines import Line
 from toolkit.clean.shape import shape
-from toolkit.clean.style import reads_like, style_of
+from toolkit.clean.style import reads_like, style_judge, style_of
 
 _FIRST = [
     "Police released a video on Monday showing the moment officers rescued a girl who had been taken from "
@@ -83,3 +83,22 @@ def test_a_thread_of_comments_after_the_article_is_cut_at_its_first_header() -> 
     assert all(kind[line] == "body" for line in _FIRST)
     assert all(kind[line] == "boilerplate" for line in thread), [kind[line] for line in thread]
     assert "thread of comments" in lines.loc[lines["text"] == thread[0], "reason"].item()
+
+
+def test_the_yardstick_is_all_the_body_found_so_far_not_only_its_first_run() -> None:
+    # a long lead paragraph alone, then paragraphs of shorter sentences: a further block like the latter
+    # reads like the article, though its lines are half as long as the lead's
+    lead = " ".join([_FIRST[0], _FIRST[1], _FIRST[2]])
+    short = ["The police said the girl was unhurt and back at home with her mother and her family now.",
+             "The man will be sentenced in the new year, and the judge said that he would face a long term.",
+             "The family thanked everyone who had helped them look for her during the night in the city."]
+    lines = _lines([lead, *short, *short])
+    judge = style_judge(lines, options())
+    assert not judge([(0, 1)], (4, 7))
+    assert judge([(0, 1), (1, 4)], (4, 7))
+
+
+def test_a_dont_miss_box_and_a_see_more_link_are_not_the_article() -> None:
+    box, link = _lines(["DON'T MISS", "SEE MORE: Hong Kong protests: 800 students under siege in university"])
+    assert box.fence == "related"
+    assert link.bad_reason == "menu or footer phrase 'SEE MORE'"

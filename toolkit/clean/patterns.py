@@ -68,7 +68,7 @@ BOILER_PHRASE = re.compile(
 BOILER_MAX_WORDS = 14
 # A label opening a short line that is not a sentence (`Photo: Damian Dovarganes, AP`, `Tags: ...`).
 LABEL_LINE = re.compile(
-    r"^(?:related|see also|photo|image|video|source|watch|read|more|tags?|topics)\s*:", re.I
+    r"^(?:related|see also|see more|read more|photo|image|video|source|watch|read|more|tags?|topics)\s*:", re.I
 )
 # Legal and account notices: boilerplate at any length.
 LEGAL_PHRASE = re.compile(
@@ -90,7 +90,7 @@ END_MARKER = re.compile(
     r"related (?:articles?|stories|posts|content|news|coverage)|"
     r"most (?:popular|read|viewed|shared)|trending (?:now|stories|news)|read next|up next|"
     r"popular (?:stories|posts|articles)|latest (?:news|stories|posts|articles)|"
-    r"related$|external links$|more (?:\w+ )?(?:headlines|news|stories)\s*»?$)",
+    r"related$|external links$|don'?t miss$|more (?:\w+ )?(?:headlines|news|stories)\s*»?$)",
     re.IGNORECASE,
 )
 END_MARKER_MAX_WORDS = 8

@@ -47,8 +47,8 @@ def fenced_segments(
 class FurtherRuns:
     """What a run besides the main one needs to join the article: `heavy` enough and not fenced off
     from the main run (`main_start`..`main_end`), or within `near_gap` lines of the article with
-    `near_score`, or heavy, within `style_gap` lines and in the article's style (`same_style`: a box of
-    links under a `Related` heading inside the article does not end it)."""
+    `near_score`, or heavy, within `style_gap` lines and in the style of the runs already found
+    (`same_style`: a box of links under a `Related` heading inside the article does not end it)."""
 
     heavy: float
     near_gap: int
@@ -56,7 +56,7 @@ class FurtherRuns:
     main_start: int
     main_end: int
     style_gap: int = 0
-    same_style: Callable[[tuple[int, int], tuple[int, int]], bool] | None = None
+    same_style: Callable[[list[tuple[int, int]], tuple[int, int]], bool] | None = None
 
     def accepts(self, score: float, start: int, end: int, found: list[tuple[int, int]], fences: list[str]) -> bool:
         distance = min(min(abs(start - rb), abs(ra - end)) for ra, rb in found)
@@ -67,7 +67,7 @@ class FurtherRuns:
             self.same_style is not None
             and score >= self.heavy
             and distance <= self.style_gap
-            and self.same_style((self.main_start, self.main_end), (start, end))
+            and self.same_style(found, (start, end))
         )
 
 
@@ -113,7 +113,7 @@ def regions(
     fences: list[str],
     opts: Mapping[str, Any],
     *,
-    same_style: Callable[[tuple[int, int], tuple[int, int]], bool] | None = None,
+    same_style: Callable[[list[tuple[int, int]], tuple[int, int]], bool] | None = None,
 ) -> list[tuple[int, int]]:
     """The main run of body lines plus further runs carrying enough prose, in order.
 
@@ -121,7 +121,7 @@ def regions(
     follows some prose is looked at. A further run is added when it is heavy (`extra_block_ratio` of the
     main run, same fenced stretch), or when it is close to the article (`near_gap` lines, across a
     caption or a small box of links) and carries `near_block_min_score`, or when it is heavy, within
-    `style_gap` lines and reads like the main run (`same_style(main, run)`).
+    `style_gap` lines and reads like the runs found so far (`same_style(found, run)`).
     """
     segments, limit = fenced_segments(weights, fences, opts)
     runs = [best_run(weights, a, b) for a, b in segments]

@@ -50,12 +50,14 @@ def reads_like(candidate: Style, yardstick: Style, opts: Mapping[str, Any]) -> b
     )
 
 
-def style_judge(lines: list[Line], opts: Mapping[str, Any]) -> Callable[[tuple[int, int], tuple[int, int]], bool]:
-    """`judge(main, block)`: whether the lines of `block` (start, end-exclusive) read like those of the
-    article's main run `main`."""
+def style_judge(
+    lines: list[Line], opts: Mapping[str, Any]
+) -> Callable[[list[tuple[int, int]], tuple[int, int]], bool]:
+    """`judge(found, block)`: whether the lines of `block` (start, end-exclusive) read like those of the
+    runs of the article `found` so far (the yardstick is all the body chosen, not only its first run)."""
 
-    def judge(main: tuple[int, int], block: tuple[int, int]) -> bool:
-        yardstick = style_of(lines[main[0] : main[1]])
+    def judge(found: list[tuple[int, int]], block: tuple[int, int]) -> bool:
+        yardstick = style_of([line for start, end in found for line in lines[start:end]])
         candidate = style_of(lines[block[0] : block[1]])
         return yardstick is not None and candidate is not None and reads_like(candidate, yardstick, opts)
 
