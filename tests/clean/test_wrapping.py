@@ -68,3 +68,13 @@ def test_once_the_page_is_seen_to_wrap_a_full_line_of_names_wraps_too() -> None:
     assert all(reason[line].startswith("kept: part of a paragraph wrapped") for line in named), reason
     # without the paragraphs that show the width, the first lines of names are not joined
     assert all(start > 0 for start, _ in wrapped_runs(read_lines(named, options()), options()))
+
+
+def test_a_story_wrapped_in_a_narrow_column_is_body_but_a_signature_is_not_joined_to_its_comment() -> None:
+    narrow = textwrap.wrap(PARAGRAPHS[0] + " " + PARAGRAPHS[1], 26)
+    fields, lines = clean_article("\n".join([*MENU, "Company unveils a new remote control", *narrow, *FOOTER]))
+    reason = dict(zip(lines["text"], lines["reason"], strict=True))
+    assert all(reason[line].startswith("kept: part of a paragraph wrapped") for line in narrow[:-1]), reason
+    signed = ["Jean Booth, Hague, Netherlands",
+              "having sailed on her sister ship I thought the hygiene on board was far better than I had feared."]
+    assert wrapped_runs(read_lines(signed, options()), options()) == []

@@ -23,6 +23,9 @@ BYLINE_START = re.compile(r"^(?:By|From|Posted|Published|Updated)\b")
 # a longer line is a paragraph of its own (a standfirst without a full stop).
 WRAP_MIN_CHARS = 35
 WRAP_MAX_CHARS = 100
+# A narrow column (a story wrapped every 20-30 characters) wraps too, but only into a line no longer than
+# the first word of it allows (a signature `Jean Booth, Hague,` does not wrap into the comment under it).
+NARROW_MIN_CHARS = 15
 WRAP_SLACK = 5  # characters by which a line may outrun the one above it that it continues
 # The page's wrap width is known once this many lines of its paragraphs are seen to wrap; a line then wraps
 # when it is at most WRAP_FULL_MARGIN characters short of the width and the next word would not have fitted.
@@ -45,11 +48,13 @@ def headline_cased(text: str) -> bool:
 def continues(above: Line, below: Line, opts: Mapping[str, Any], width: int = 0) -> bool:
     """Whether `below` goes on with the sentence `above` leaves open (no blank line between them).
 
-    A lower-case start says so; otherwise `above` must read as running prose and be as long as a
-    wrapped line is: the first word of `below` would not have fitted on it. When the page's wrap `width`
-    is known (from the paragraphs already seen to wrap), a full line that the first word of `below` would
-    have overrun wraps, however many names it has (`... as forward` / `Joe Thornton was named ...`)."""
-    if below.gap_before or not WRAP_MIN_CHARS <= len(above.text) <= WRAP_MAX_CHARS:
+    A lower-case start says so (below a line shorter than `WRAP_MIN_CHARS`, a narrow column, only when
+    `below` is no longer than a line wrapped there would be); otherwise `above` must read as running prose
+    and be as long as a wrapped line is: the first word of `below` would not have fitted on it. When the
+    page's wrap `width` is known (from the paragraphs already seen to wrap), a full line that the first word
+    of `below` would have overrun wraps, however many names it has (`... as forward` / `Joe Thornton was
+    named ...`)."""
+    if below.gap_before or not NARROW_MIN_CHARS <= len(above.text) <= WRAP_MAX_CHARS:
         return False
     if SENTENCE_END.search(above.text):
         return False
@@ -57,15 +62,18 @@ def continues(above: Line, below: Line, opts: Mapping[str, Any], width: int = 0)
         return False
     if BYLINE_START.match(below.text):
         return False
+    first_word = below.text.split(" ", 1)[0]
+    fits = len(above.text) + 1 + len(first_word) + WRAP_SLACK >= len(below.text)
+    if len(above.text) < WRAP_MIN_CHARS and not fits:  # a narrow column: `made his debut for` / `Chelsea ...`
+        return False
     if starts_lower(below.text):
         return True
-    first_word = below.text.split(" ", 1)[0]
     if width and width - WRAP_FULL_MARGIN <= len(above.text) <= width < len(above.text) + 1 + len(first_word):
         return True
     return (
         not headline_cased(above.text)
         and above.stop_density >= float(opts["stopwords_low"])
-        and len(above.text) + 1 + len(first_word) + WRAP_SLACK >= len(below.text)
+        and fits
     )
 
 
