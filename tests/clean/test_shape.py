@@ -52,6 +52,18 @@ def test_numbered_sidebars_are_not_lists() -> None:
     assert fields["body"].split("\n\n") == _PARAGRAPHS
 
 
+def test_headlines_dated_in_brackets_are_an_archive_not_a_table() -> None:
+    archive = ["Other Recent Articles", "Rigters To Leave Ewood Park (Monday January 14 2008)",
+               "Roberts: I Just Want To Play (Monday January 14 2008)",
+               "Hughes Focused On Rovers (Sunday January 13 2008)",
+               "Fielding Extends Rovers Contract (Friday January 11 2008)",
+               "Hodge Returns To Ewood Park [Jan 9, 2008]",
+               "Savage Completes Derby Move (Wednesday January 9 2008)",
+               "Hughes Linked With Newcastle Job (10 January)"]
+    fields, lines = clean_article("\n".join([*_PARAGRAPHS, *archive]))
+    assert fields["body"].split("\n\n") == _PARAGRAPHS
+
+
 def test_an_item_repeated_in_a_list_is_not_a_duplicate() -> None:
     meal = "1 cup cooked brown rice, 4 oz grilled chicken, 1 cup steamed broccoli"
     plan = ["Plan A", "Meal 1", "2 eggs, 1 slice toast", "Meal 2", meal, "Plan B", "Meal 1",
@@ -134,3 +146,16 @@ def test_a_follow_us_on_social_media_line_after_the_article_is_dropped() -> None
     prose = "She said she would follow the team on Twitter."
     fields, _ = clean_article("\n".join([*_PARAGRAPHS[:2], prose, *_PARAGRAPHS[2:]]))
     assert prose in fields["body"].split("\n\n")
+
+
+def test_a_page_with_no_prose_keeps_its_list_of_results_as_the_body() -> None:
+    results = ["GIRLS BASKETBALL", "Palm Bay d. Rockledge 70-44", "Rockledge 14 11 6 15 — 44",
+               "Palm Bay 18 22 13 17 — 70", "Heritage d. Titusville 53-9", "Melbourne d. Space Coast 69-54",
+               "Cocoa d. West Shore 61-21", "BOYS SOCCER", "Viera d. Rockledge 3-1", "Melbourne d. Cocoa 8-0"]
+    text = "\n".join(["Sports", "High School Roundup", *results, "Terms of Service", "Privacy Notice"])
+    fields, lines = clean_article(text)
+    kind = dict(zip(lines["text"], lines["kind"], strict=True))
+    assert all(kind[line] in ("body", "title", "section") for line in results[1:]), kind
+    assert "Viera d. Rockledge 3-1" in fields["body"]
+    assert kind["Privacy Notice"] == "boilerplate"
+    assert "no prose" in lines.loc[lines["text"] == "Cocoa d. West Shore 61-21", "reason"].item()

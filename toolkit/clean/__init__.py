@@ -4,14 +4,19 @@ boilerplate, blank) with a reason a person can read, and build the clean body.
 How a line is judged (the signals of jusText, C4/Gopher and CCNet, combined):
 
 1. Shape, per line: length, stopword density, terminal punctuation, a trailing ellipsis (teaser),
-   headline casing, link/menu phrases, no words at all. Each non-blank line gets a class
-   (`good`, `near-good`, `short`, `bad`) and a numeric `score` (positive: reads like prose). Lines of
-   a paragraph wrapped at a fixed width (a break every 70-80 characters) are measured as the paragraph.
+   headline casing, link/menu phrases, no words at all; three or more headline + short summary pairs in a
+   row are a list of teasers; three or more comment headers (`Posted by: NAME | DATE`) are a thread of
+   comments, whose first header after the article is the heading of the comments. Each non-blank line
+   gets a class (`good`, `near-good`, `short`, `bad`) and a numeric `score` (positive: reads like prose).
+   Lines of a paragraph wrapped at a fixed width (a break every 70-80 characters) are measured as the
+   paragraph.
 2. Corpus: a line whose normalised hash recurs in many articles of the corpus is boilerplate
    (`repeats in N of M articles`), as CCNet does; the counts are a reduction that sums over partitions.
 3. Context: the article is the contiguous run of lines with the highest total score (short lines
    between body lines are body, a menu or a list of headlines costs more than it brings); further
-   runs are added when they carry enough prose. When the article's paragraphs are separated by blank
+   runs are added when they carry enough prose, or, past a box of links inside the article (`Related`),
+   when they read like the article's main run (its style is the yardstick: line length, function words,
+   share of prose). When the article's paragraphs are separated by blank
    lines, lines laid out the same way next to it are kept (captions, lists) unless they are bad.
    Lists and tables dumped one item or cell per line (a recipe, a standings table: short lines that
    mostly carry numbers) cost nothing in the run, and the article that reaches one takes it in whole;
@@ -27,11 +32,11 @@ How a line is judged (the signals of jusText, C4/Gopher and CCNet, combined):
 Kept text is normalised (see `toolkit.clean.normalise`) and every change is written in the line's `reason`.
 `clean_article` is pure, so a corpus can be split across processes.
 
-The package, one job per module: `patterns` and `dates` (the rules as data), `lines` (the records the
-stages fill in), `normalise`, `shape` and `wrapping` (1), `repetition` (2), `lists`, `regions` and `body` (3),
-`structure` (4), `language` (the language of an article and the filter of the steps that read only
-some), `article` (the stages run for one article), `tables` (a corpus), `render` (reading
-the result), `options` (the thresholds).
+The package, one job per module: `patterns` and `dates` (the rules as data), `lines` (the records the stages
+fill in), `normalise`, `shape`, `wrapping` and `teasers` (1), `repetition` (2), `lists`, `regions`, `style` and `body`
+(3), `structure` (4), `language` (the language of an article and the filter of the steps that
+read only some), `article` (the stages run for one article), `tables` (a corpus), `render` (reading the
+result), `options` (the thresholds).
 """
 
 from toolkit.clean.article import clean_article

@@ -14,8 +14,9 @@ from toolkit.clean.lines import DROPPED_KINDS, LINE_COLUMNS, Draft, raw_lines
 from toolkit.clean.lists import mark_lists
 from toolkit.clean.options import options
 from toolkit.clean.repetition import find_duplicates, mark_repeated
-from toolkit.clean.shape import mark_credits_and_captions, read_lines
+from toolkit.clean.shape import mark_comment_thread, mark_credits_and_captions, read_lines
 from toolkit.clean.structure import label_structure
+from toolkit.clean.teasers import mark_teasers
 from toolkit.clean.wrapping import join_wrapped
 
 
@@ -61,8 +62,10 @@ def clean_article_columns(
     draft = Draft(read_lines(raws, opts), opts)
     join_wrapped(draft.lines, opts)
     mark_credits_and_captions(draft.lines)
+    mark_comment_thread(draft.lines)
     mark_repeated(draft.lines, corpus_line_counts, n_articles, opts)
     mark_lists(draft.lines, opts)
+    mark_teasers(draft.lines, opts)
     draft.duplicate_of = find_duplicates(draft.lines, opts)
     choose_body(draft)
     label_structure(draft, title)

@@ -13,6 +13,7 @@ from toolkit.clean.lists import labelled_lines
 from toolkit.clean.patterns import FULL_STOP
 from toolkit.clean.regions import regions
 from toolkit.clean.shape import is_hard, weight
+from toolkit.clean.style import style_judge
 
 
 def choose_body(draft: Draft) -> None:
@@ -21,12 +22,14 @@ def choose_body(draft: Draft) -> None:
     for line in lines:
         line.weight = weight(line, opts)
     weights = [0.0 if pos in draft.duplicate_of else line.weight for pos, line in enumerate(lines)]
-    found = regions(weights, [line.klass == "good" for line in lines], [line.fence for line in lines], opts)
+    good = [line.klass == "good" for line in lines]
+    found = regions(weights, good, [line.fence for line in lines], opts, same_style=style_judge(lines, opts))
     draft.in_body = [False] * len(lines)
     for start, end in found:
         for pos in range(start, end):
             draft.in_body[pos] = not is_hard(lines[pos])
     take_brief(draft)
+    take_only_list(draft)
     take_blank_separated_neighbours(draft)
     take_closing_sentences(draft)
     take_lists_run_into(draft)
@@ -54,6 +57,21 @@ def take_brief(draft: Draft) -> None:
             and line.stop_density >= opts["stopwords_low"]
             and bool(FULL_STOP.search(line.text))
         )
+
+
+def take_only_list(draft: Draft) -> None:
+    """A page with no prose at all whose article is a list or table (the results of a round of games, one
+    line each): its longest list is the body rather than nothing at all."""
+    if any(draft.in_body):
+        return
+    sizes = Counter(line.listed for line in draft.lines if line.listed >= 0)
+    if not sizes:
+        return
+    longest = sizes.most_common(1)[0][0]
+    for pos, line in enumerate(draft.lines):
+        if line.listed == longest and not is_hard(line) and pos not in draft.duplicate_of:
+            draft.in_body[pos] = True
+            draft.kept_as[pos] = "an item of the page's only list or table: the page has no prose"
 
 
 def blank_separated(lines: list[Line], members: list[int]) -> int:

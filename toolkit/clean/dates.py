@@ -68,6 +68,9 @@ BYLINE_DATE = re.compile(
 )
 # A month and a year alone, as archive links list them (`November 2019`, `Nov 2019 (12)`).
 MONTH_YEAR = re.compile(r"^" + MONTH.replace("(?P<month>", "(?:") + r",?\s+\d{4}(?:\s*\(\d+\))?$", re.I)
+# The date an archive or a list of headlines gives after each one (`Hodge Returns To Ewood Park (Wednesday
+# January 9 2008)`): a number of a sidebar, not of a table.
+TRAILING_DATE = re.compile(r"\s*[(\[]" + DATE_CORE + r"[)\]]$", re.IGNORECASE)
 # A wire-style dateline at the start of a paragraph: `CLEVELAND, Feb 26 - `, `LONDON (Reuters) - `.
 DATELINE_PREFIX = re.compile(
     r"^(?P<dateline>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"

@@ -7,15 +7,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from toolkit.clean.dates import MONTH_YEAR
+from toolkit.clean.dates import MONTH_YEAR, TRAILING_DATE
 from toolkit.clean.lines import Line
 from toolkit.clean.patterns import CAPTION_LABEL, CAPTION_MAX_WORDS, COUNTER, LINK_LABEL, NUMBER, SENTENCE_END
 from toolkit.clean.shape import is_hard
 
 
 def has_number(text: str) -> bool:
-    """Whether a line carries a number of its own (not a sidebar count or an archive month)."""
-    return bool(NUMBER.search(COUNTER.sub("", text))) and not MONTH_YEAR.match(text)
+    """Whether a line carries a number of its own (not a sidebar count, an archive month or the date
+    after a headline)."""
+    return bool(NUMBER.search(TRAILING_DATE.sub("", COUNTER.sub("", text)))) and not MONTH_YEAR.match(text)
 
 
 def mark_lists(lines: list[Line], opts: Mapping[str, Any]) -> None:

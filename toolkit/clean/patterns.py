@@ -68,7 +68,7 @@ BOILER_PHRASE = re.compile(
 BOILER_MAX_WORDS = 14
 # A label opening a short line that is not a sentence (`Photo: Damian Dovarganes, AP`, `Tags: ...`).
 LABEL_LINE = re.compile(
-    r"^(?:related|see also|photo|image|video|source|watch|read|more|tags?|topics)\s*:", re.I
+    r"^(?:related|see also|see more|read more|photo|image|video|source|watch|read|more|tags?|topics)\s*:", re.I
 )
 # Legal and account notices: boilerplate at any length.
 LEGAL_PHRASE = re.compile(
@@ -78,8 +78,8 @@ LEGAL_PHRASE = re.compile(
 # Headers of what follows an article on a page (comments, related stories): the article does not go on
 # past them, so no run of body lines is looked for beyond the first one after the article.
 COMMENTS_MARKER = re.compile(
-    r"^\d+\s+(?:comments?|responses?|replies)\b|^(?:leave a (?:reply|comment)|comments are closed|"
-    r"post a comment|add a comment|join the (?:discussion|conversation)|"
+    r"^\d+\s+(?:comments?|responses?|replies)\b|^(?:leave a (?:reply|comment)|comments are (?:now )?closed|"
+    r"post a comment|add (?:a |new |your )?comment|comment viewing options|join the (?:discussion|conversation)|"
     r"(?:show|view|load) (?:all )?comments)\b",
     re.IGNORECASE,
 )
@@ -89,7 +89,8 @@ END_MARKER = re.compile(
     r"more from\b|more stories|(?-i:More [A-Z]\w+(?: [A-Z]\w+)?$)|recommended\b|"
     r"related (?:articles?|stories|posts|content|news|coverage)|"
     r"most (?:popular|read|viewed|shared)|trending (?:now|stories|news)|read next|up next|"
-    r"popular (?:stories|posts|articles)|latest (?:news|stories|posts|articles))",
+    r"popular (?:stories|posts|articles)|latest (?:news|stories|posts|articles)|"
+    r"related$|external links$|don'?t miss$|more (?:\w+ )?(?:headlines|news|stories)\s*»?$)",
     re.IGNORECASE,
 )
 END_MARKER_MAX_WORDS = 8
@@ -137,5 +138,9 @@ BREADCRUMB = re.compile(r"\s[»›>]\s|[»›]\s*$|^[^|]{1,40}(?:\s\|\s[^|]{1,40
 # A byline: `By`, `By Sarah E. Needleman` (names capitalised).
 BYLINE = re.compile(r"^(?i:by|por|von|par|oleh)(?:\s+[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4})?\s*$")
 COMMENT_HEADER = re.compile(
-    r"^\S+(?: \S+){0,2} (?:says|said|wrote|writes|replied|commented)\s*:?$", re.IGNORECASE
+    r"^\S+(?: \S+){0,2} (?:says|said|wrote|writes|replied|commented)\s*:?$|"
+    r"^posted by\s*:\s*\S.{0,40}?(?:\||\bat\b|\bon\b).*\d|"  # `Posted by: stat | January 14, 2008 07:41 PM`
+    r"^\S+(?: \S+){0,2} \(\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago\)$",  # `TonyZ (6 days ago)`
+    re.IGNORECASE,
 )
+COMMENT_THREAD_MIN_HEADERS = 3  # this many comment headers are a thread: the first after the article starts it

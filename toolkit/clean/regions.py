@@ -4,7 +4,7 @@ further runs that carry enough prose, never across a heading of what follows the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,18 +47,28 @@ def fenced_segments(
 class FurtherRuns:
     """What a run besides the main one needs to join the article: `heavy` enough and not fenced off
     from the main run (`main_start`..`main_end`), or within `near_gap` lines of the article with
-    `near_score`."""
+    `near_score`, or heavy, within `style_gap` lines and in the style of the runs already found
+    (`same_style`: a box of links under a `Related` heading inside the article does not end it)."""
 
     heavy: float
     near_gap: int
     near_score: float
     main_start: int
     main_end: int
+    style_gap: int = 0
+    same_style: Callable[[list[tuple[int, int]], tuple[int, int]], bool] | None = None
 
     def accepts(self, score: float, start: int, end: int, found: list[tuple[int, int]], fences: list[str]) -> bool:
         distance = min(min(abs(start - rb), abs(ra - end)) for ra, rb in found)
         fenced = any(fences[k] for k in range(min(start, self.main_start), max(end, self.main_end)))
-        return (score >= self.heavy and not fenced) or (distance <= self.near_gap and score >= self.near_score)
+        if (score >= self.heavy and not fenced) or (distance <= self.near_gap and score >= self.near_score):
+            return True
+        return (
+            self.same_style is not None
+            and score >= self.heavy
+            and distance <= self.style_gap
+            and self.same_style(found, (start, end))
+        )
 
 
 def uncovered_stretches(covered: list[bool], lo: int, hi: int) -> Iterator[tuple[int, int]]:
@@ -98,14 +108,20 @@ def next_further_run(
 
 
 def regions(
-    weights: list[float], good: list[bool], fences: list[str], opts: Mapping[str, Any]
+    weights: list[float],
+    good: list[bool],
+    fences: list[str],
+    opts: Mapping[str, Any],
+    *,
+    same_style: Callable[[list[tuple[int, int]], tuple[int, int]], bool] | None = None,
 ) -> list[tuple[int, int]]:
     """The main run of body lines plus further runs carrying enough prose, in order.
 
     No run crosses a fence (a `related` or `comments` heading); nothing after a comments heading that
     follows some prose is looked at. A further run is added when it is heavy (`extra_block_ratio` of the
     main run, same fenced stretch), or when it is close to the article (`near_gap` lines, across a
-    caption or a small box of links) and carries `near_block_min_score`.
+    caption or a small box of links) and carries `near_block_min_score`, or when it is heavy, within
+    `style_gap` lines and reads like the runs found so far (`same_style(found, run)`).
     """
     segments, limit = fenced_segments(weights, fences, opts)
     runs = [best_run(weights, a, b) for a, b in segments]
@@ -120,6 +136,8 @@ def regions(
         near_score=float(opts["near_block_min_score"]),
         main_start=start,
         main_end=end,
+        style_gap=int(opts["style_gap"]),
+        same_style=same_style,
     )
     found = [(start, end)]
     while (further := next_further_run(weights, good, fences, segments, limit, found, rule)) is not None:

@@ -18,6 +18,7 @@ from toolkit.clean.patterns import (
     CAPTION_WEAK,
     CJK,
     COMMENT_HEADER,
+    COMMENT_THREAD_MIN_HEADERS,
     COMMENTS_MARKER,
     COPYRIGHT_LABEL,
     CREDIT,
@@ -160,6 +161,19 @@ def mark_credits_and_captions(lines: list[Line]) -> None:
     for line in lines:
         if not line.bad_reason and is_caption(line):
             line.klass, line.bad_reason = "bad", "photo caption"
+
+
+def mark_comment_thread(lines: list[Line]) -> None:
+    """A thread of comments (`COMMENT_THREAD_MIN_HEADERS` comment headers or more) starts at its first
+    header after a line of prose: that header is a heading of the comments, as `Leave a reply` is."""
+    headers = [pos for pos, line in enumerate(lines) if line.bad_reason in ("comment header", "byline with the date")]
+    if len(headers) < COMMENT_THREAD_MIN_HEADERS:
+        return
+    first_prose = next((pos for pos, line in enumerate(lines) if line.klass == "good"), len(lines))
+    start = next((pos for pos in headers if pos > first_prose), None)
+    if start is not None:
+        lines[start].fence = "comments"
+        lines[start].bad_reason = "comment header: the first of a thread of comments"
 
 
 def is_caption(line: Line) -> bool:
