@@ -20,7 +20,8 @@ from toolkit.timex.rules import (
 # rule wins (full dates before their parts, dates before durations, words of reference and clock times last).
 RULES: tuple[Rule, ...] = (
     dates.month_day_year, dates.day_month_year, dates.iso_date, dates.numeric_date, dates.month_day,
-    dates.month_ordinal_day, dates.second_day, dates.day_month, months.month_year, months.month,
+    dates.month_ordinal_day, dates.second_day, dates.day_month, months.month_year, months.month_relative_year,
+    months.month,
     years.year_decade, years.year, years.spoken_year, parts_of_year.quarter_year, parts_of_year.year_quarter,
     parts_of_year.quarter, parts_of_year.half_year, days.deictic_day, days.this_part_of_day, days.weekday,
     years.ordinal_century, days.part_of_day, parts_of_year.the_year, days.the_weekend, durations.bare_units,

@@ -25,6 +25,23 @@ def month_year(m: re.Match, ctx: Context) -> Resolution | None:
                                  mod=edge_mod(m["edge"]))  # fmt: skip
 
 
+_YEAR_STEP = {"this": 0, "last": -1, "next": 1}
+
+
+@rule("month_relative_year", rf"(?:(?P<edge>{EDGE_RE})[- ]?)?(?P<m>{MONTH_RE}),? (?:of )?(?P<dir>this|last|next) year"
+                             rf"|(?P<dir2>this|last|next) year's (?P<m2>{MONTH_RE})",
+      examples=(Example("In June last year, it split.", "2011-06", dct=FRIDAY, span="June last year"),
+                Example("October of next year", "2013-10", dct=FRIDAY),
+                Example("next year's March", "XXXX-03")))  # fmt: skip
+def month_relative_year(m: re.Match, ctx: Context) -> Resolution | None:
+    """A month of the year before, of or after the reference year: `June last year`, `October of next year`."""
+    mo = month_number(m["m"] or m["m2"])
+    if ctx.ref is None:
+        return Resolution("DATE", f"XXXX-{mo:02d}", edge_mod(m["edge"]), None, None, "month", "none")
+    y = ctx.ref.year + _YEAR_STEP[(m["dir"] or m["dir2"]).lower()]
+    return cal.period_resolution(cal.month(y, mo), anchor="publication", mod=edge_mod(m["edge"]), ctx=ctx)
+
+
 def _month_name_ok(text: str, start: int, end: int) -> bool:
     """A bare month word is a month when capitalised; `May`/`March` also need a temporal context."""
     word = text[start:end].split()[-1] if text[start:end].split() else ""

@@ -15,15 +15,21 @@ from toolkit.timex.resolution import Context, Resolution, effective_tense, to_da
 FRIDAY = "2012-06-22"  # the reference day of most examples
 
 
-@rule("quarter_year", rf"(?:the )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of| of fiscal|,)? (?P<y>{YEAR_RE})",  # noqa: E501
-      examples=(Example("the third quarter of 2011", "2011-Q3"), Example("4th quarter 1997", "1997-Q4")))
+@rule("quarter_year", rf"(?:the )?(?P<o>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter(?: of| of fiscal|,)? (?P<y>{YEAR_RE})",  # noqa: E501
+      examples=(Example("the third quarter of 2011", "2011-Q3"), Example("4th quarter 1997", "1997-Q4"),
+                Example("the final quarter of 2009", "2009-Q4")))
 def quarter_year(m: re.Match, ctx: Context) -> Resolution | None:
     return _explicit_quarter(m)
 
 
 def _explicit_quarter(m: re.Match) -> Resolution:
     """The quarter of groups `o` (its ordinal) and `y` (its year)."""
-    return cal.period_resolution(cal.quarter(int(m["y"]), ORDINALS[m["o"].lower()]), anchor="explicit")
+    return cal.period_resolution(cal.quarter(int(m["y"]), quarter_number(m["o"])), anchor="explicit")
+
+
+def quarter_number(word: str) -> int:
+    """`third` -> 3, `final` -> 4."""
+    return ORDINALS[word.lower()] % 5
 
 
 @rule("year_quarter", rf"(?:the )?(?P<y>{YEAR_RE}) (?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter",
@@ -36,7 +42,7 @@ def year_quarter(m: re.Match, ctx: Context) -> Resolution | None:
 def _quarter_year_of(m: re.Match, ctx: Context, q: int) -> int:
     """The year of quarter `q` named without one (`of last year`, a `year-ago` quarter)."""
     assert ctx.ref is not None
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or "").lower() or f"{m['relpre'] or ''} year".lower()
     if "last year" in rel:
         y = ctx.ref.year - 1
     elif "next year" in rel:
@@ -68,20 +74,23 @@ def _the_quarter(direction: str, ctx: Context) -> Resolution:
     return cal.period_resolution(base, anchor=anchor, ctx=ctx)
 
 
-@rule("quarter", r"(?:the )?(?:(?P<dir>last|next|this|that|same|current|latest|year-ago|year-earlier|previous) )?"
-                 r"(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter(?P<rel> of (?:this|last|next) year)?",  # noqa: E501
+@rule("quarter", r"(?:the |(?P<relpre>this|last|next) year's )?"
+                 r"(?:(?P<dir>last|next|this|that|same|current|latest|year-ago|year-earlier|previous) )?"
+                 r"(?:(?P<o>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ])?quarter(?P<rel> of (?:this|last|next) year)?",  # noqa: E501
       examples=(Example("the first quarter", "2012-Q1", dct=FRIDAY),
                 Example("the fourth quarter", "2011-Q4", dct=FRIDAY),
                 Example("the quarter", "2012-Q1", dct=FRIDAY), Example("next quarter", "2012-Q2", dct=FRIDAY),
-                Example("the second quarter of last year", "2011-Q2", dct=FRIDAY)))  # fmt: skip
+                Example("the second quarter of last year", "2011-Q2", dct=FRIDAY),
+                Example("next year's first quarter", "2013-Q1", dct=FRIDAY),
+                Example("the final quarter of this year", "2012-Q4", dct=FRIDAY)))  # fmt: skip
 def quarter(m: re.Match, ctx: Context) -> Resolution | None:
     if not m["o"] and not m["dir"] and not m.group(0).lower().startswith("the"):
         return None
     if ctx.ref is None:
-        q = ORDINALS[m["o"].lower()] if m["o"] else None
+        q = quarter_number(m["o"]) if m["o"] else None
         return Resolution("DATE", f"XXXX-Q{q}" if q else "XXXX-QX", None, None, None, "quarter", "none")
     if m["o"]:
-        q = ORDINALS[m["o"].lower()]
+        q = quarter_number(m["o"])
         return cal.period_resolution(cal.quarter(_quarter_year_of(m, ctx, q), q), anchor="publication", ctx=ctx)
     return _the_quarter((m["dir"] or "").lower(), ctx)
 
