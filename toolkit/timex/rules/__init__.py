@@ -24,7 +24,7 @@ RULES: tuple[Rule, ...] = (
     months.month, years.year_decade, years.range_years, years.range_end_year, years.year, years.spoken_year,
     parts_of_year.quarter_year, parts_of_year.year_quarter, parts_of_year.quarter, parts_of_year.half_year,
     days.deictic_day, days.this_part_of_day, days.weekday, years.ordinal_century, days.part_of_day,
-    parts_of_year.the_year, days.the_weekend, durations.bare_units, days.last_night, days.the_same_day,
+    parts_of_year.the_year, days.the_weekend, durations.bare_units, days.last_night, days.the_same_day, days.next_day,
     days.holiday, relative.this_unit, months.season, relative.ago, relative.later_earlier,
     parts_of_year.year_ago_adj, durations.recent_units, durations.duration_adj, durations.duration,
     durations.unit_long, durations.range_first_quantity, sets.set_, sets.frequency, reference.reference_word,

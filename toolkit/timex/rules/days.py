@@ -214,6 +214,25 @@ def the_same_day(m: re.Match, ctx: Context) -> Resolution | None:
     return cal.period_resolution(cal.day(ctx.ref), anchor="publication", ctx=ctx)
 
 
+@rule("next_day", r"the (?P<dir>next|following|previous|preceding) day",
+      examples=(Example("He was arrested the next day.", "2010-03-04", dct=FRIDAY, previous="March 3, 2010",
+                        span="the next day"),
+                Example("the previous day", "2012-06-21", dct=FRIDAY),
+                Example("the following day", "XXXX-XX-XX")))  # fmt: skip
+def next_day(m: re.Match, ctx: Context) -> Resolution | None:
+    """`the next day`, `the previous day`: the day after (before) the day the article last named, else the
+    reference day."""
+    step = 1 if m["dir"].lower() in ("next", "following") else -1
+    last_day = next((r for r in reversed(ctx.history) if r.granularity in ("day", "minute") and r.on_calendar), None)
+    if last_day is not None:
+        base, anchor = to_date(last_day.interval_start), "previous"
+    elif ctx.ref is not None:
+        base, anchor = ctx.ref, "publication"
+    else:
+        return cal.relative_unknown("XXXX-XX-XX", "day", (float(step), float(step)))
+    return cal.period_resolution(cal.day(base + timedelta(days=step)), anchor=anchor, ctx=ctx)  # type: ignore[operator]
+
+
 HOLIDAYS: dict[str, Callable[[int], date]] = {
     "new year's day": lambda y: date(y, 1, 1), "new year's eve": lambda y: date(y, 12, 31),
     "christmas day": lambda y: date(y, 12, 25), "christmas eve": lambda y: date(y, 12, 24),
