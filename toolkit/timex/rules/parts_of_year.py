@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from toolkit.timex import calendar as cal
 from toolkit.timex.engine import Example, rule
@@ -158,21 +158,40 @@ def year_ago_adj(m: re.Match, ctx: Context) -> Resolution | None:
 @rule("edge_of_unit", r"(?P<edge>the (?:beginning|start|middle|end|close) of|early|late|mid-?)(?: the)? "
                       r"(?P<u>year|month|week|decade|century|quarter)",
       examples=(Example("the end of the month", "2012-06", dct=FRIDAY, mod="END"),
-                Example("the middle of the week", "2012-W25", dct=FRIDAY, mod="MID")))  # fmt: skip
+                Example("the middle of the week", "2012-W25", dct=FRIDAY, mod="MID"),
+                Example("Sales fell at the close of the year.", "2011", dct="2012-03-05", mod="END", tense="past",
+                        span="the close of the year")))  # fmt: skip
 def edge_of_unit(m: re.Match, ctx: Context) -> Resolution | None:
     if ctx.ref is None:
         return None
     gran = m["u"].lower()
     base = ctx.previous if (ctx.previous is not None and ctx.previous.granularity == gran
                             and ctx.previous.on_calendar) else None  # fmt: skip
-    d = to_date(base.interval_start) if base is not None else ctx.ref
-    anchor = "previous" if base is not None else "publication"
-    return cal.period_resolution(cal.period_at(d, gran), anchor=anchor, mod=edge_mod(m["edge"]), ctx=ctx)  # type: ignore[arg-type]
+    mod = edge_mod(m["edge"])
+    if base is not None:
+        period, anchor = cal.period_at(to_date(base.interval_start), gran), "previous"  # type: ignore[arg-type]
+    else:
+        period, anchor = edge_not_reached_in_the_past(cal.period_at(ctx.ref, gran), mod, ctx), "publication"
+    return cal.period_resolution(period, anchor=anchor, mod=mod, ctx=ctx)
+
+
+def edge_not_reached_in_the_past(period: cal.Period, mod: str | None, ctx: Context) -> cal.Period:
+    """The period whose edge a past-tense clause speaks of: `at the close of the year`, said in March, is the
+    year before, as the end (the last third) or the middle of this one is still ahead."""
+    if ctx.tense != "past" or mod not in ("END", "MID") or ctx.ref is None:
+        return period
+    length = (period.end - period.start).days + 1
+    edge_start = period.start + timedelta(days=length * (2 if mod == "END" else 1) // 3)
+    if ctx.ref >= edge_start:
+        return period
+    return cal.period_at(period.start - timedelta(days=1), period.granularity)
 
 
 @rule("since_year_end", r"year-end|year's end|(?:the )?end of the year",
       examples=(Example("shares rose since year-end", "2011-12-31", dct=FRIDAY, span="year-end", tense="past"),
-                Example("by end of the year", "2012", dct=FRIDAY, mod="END", span="end of the year")))  # fmt: skip
+                Example("by end of the year", "2012", dct=FRIDAY, mod="END", span="end of the year"),
+                Example("It fell by end of the year.", "2011", dct="2012-02-01", mod="END", tense="past",
+                        span="end of the year")))  # fmt: skip
 def since_year_end(m: re.Match, ctx: Context) -> Resolution | None:
     """`year-end` is the closing day of a year (the last one in a past-tense clause, `since year-end`);
     `the end of the year` is the end of the reference year (mod END)."""
@@ -181,4 +200,5 @@ def since_year_end(m: re.Match, ctx: Context) -> Resolution | None:
     if m.group(0).lower().startswith("year"):
         y = ctx.ref.year - 1 if effective_tense(ctx) == "past" else ctx.ref.year
         return cal.period_resolution(cal.day(date(y, 12, 31)), anchor="publication", ctx=ctx)
-    return cal.period_resolution(cal.year(ctx.ref.year), anchor="publication", mod="END", ctx=ctx)
+    year_of = edge_not_reached_in_the_past(cal.year(ctx.ref.year), "END", ctx)
+    return cal.period_resolution(year_of, anchor="publication", mod="END", ctx=ctx)
