@@ -155,19 +155,22 @@ def year_ago_adj(m: re.Match, ctx: Context) -> Resolution | None:
     return cal.period_resolution(target, anchor=anchor, ctx=ctx)
 
 
-@rule("edge_of_unit", r"(?P<edge>the (?:beginning|start|middle|end|close) of|early|late|mid-?)(?: the)? "
-                      r"(?P<u>year|month|week|decade|century|quarter)",
+@rule("edge_of_unit", r"(?P<edge>the (?:beginning|start|middle|end|close) of|early|late|mid-?)(?: in)?(?: the)? "
+                      r"(?P<u>year|month|week|decade|century|quarter)|(?P<mid>mid-?)(?P<u2>year|decade|month|week)",
       examples=(Example("the end of the month", "2012-06", dct=FRIDAY, mod="END"),
                 Example("the middle of the week", "2012-W25", dct=FRIDAY, mod="MID"),
+                Example("Prices rose late in the year.", "2012", dct=FRIDAY, mod="END", tense="present",
+                        span="late in the year"),
+                Example("by midyear", "2012", dct=FRIDAY, mod="MID", span="midyear"),
                 Example("Sales fell at the close of the year.", "2011", dct="2012-03-05", mod="END", tense="past",
                         span="the close of the year")))  # fmt: skip
 def edge_of_unit(m: re.Match, ctx: Context) -> Resolution | None:
     if ctx.ref is None:
         return None
-    gran = m["u"].lower()
+    gran = (m["u"] or m["u2"]).lower()
     base = ctx.previous if (ctx.previous is not None and ctx.previous.granularity == gran
                             and ctx.previous.on_calendar) else None  # fmt: skip
-    mod = edge_mod(m["edge"])
+    mod = edge_mod(m["edge"] or m["mid"])
     if base is not None:
         period, anchor = cal.period_at(to_date(base.interval_start), gran), "previous"  # type: ignore[arg-type]
     else:
