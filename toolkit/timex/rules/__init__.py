@@ -22,7 +22,7 @@ RULES: tuple[Rule, ...] = (
     dates.month_day_year, dates.day_month_year, dates.iso_date, dates.numeric_date, dates.month_day,
     dates.month_ordinal_day, dates.second_day, dates.day_month, months.month_year, months.month_relative_year,
     months.week_of_month, months.month, years.year_decade, years.range_years, years.range_end_year, years.year,
-    years.spoken_year, parts_of_year.quarter_year, parts_of_year.year_quarter, parts_of_year.quarter,
+    years.spoken_year, years.short_year, parts_of_year.quarter_year, parts_of_year.year_quarter, parts_of_year.quarter,
     parts_of_year.half_year, days.deictic_day, days.this_part_of_day, days.weekday, years.ordinal_century,
     days.part_of_day, parts_of_year.the_year, days.the_weekend, durations.bare_units, days.last_night,
     days.the_same_day, days.next_day, days.holiday, relative.this_unit, months.season, relative.ago,

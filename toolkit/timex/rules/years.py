@@ -97,6 +97,29 @@ def year(m: re.Match, ctx: Context) -> Resolution | None:
     return cal.period_resolution(cal.year(int(m["y"])), anchor="explicit", mod=edge_mod(m["edge"]))
 
 
+_SHORT_YEAR_CUES = frozenset({
+    "in", "since", "by", "until", "till", "from", "through", "during", "before", "after", "of", "class", "early",
+    "late", "mid", "summer", "spring", "autumn", "fall", "winter",
+})  # fmt: skip
+
+
+@rule("short_year", r"['’‘](?P<yy>\d\d)(?![\d'’])",
+      accept=lambda t, s, e: _word_before(t, s) in _SHORT_YEAR_CUES and not re.match(r" [A-Z]", t[e:e + 2]),
+      examples=(Example("Nikkei at lowest level since '82\nOn Monday", "1982", dct="2008-10-27", span="'82"),
+                Example("the class of ’09", "2009", dct="2012-06-22", span="’09"),
+                Example("since '82", "XX82", span="'82")))  # fmt: skip
+def short_year(m: re.Match, ctx: Context) -> Resolution | None:
+    """A year written with its last two digits after a word of time (`since '82`): of the reference's
+    century when not after the reference year, else of the century before."""
+    yy = int(m["yy"])
+    if ctx.ref is None:  # no century without a reference
+        return Resolution("DATE", f"XX{yy:02d}", None, None, None, "year", "none")
+    y = ctx.ref.year - ctx.ref.year % 100 + yy
+    if y > ctx.ref.year:
+        y -= 100
+    return cal.period_resolution(cal.year(y), anchor="publication", ctx=ctx)
+
+
 @rule("spoken_year", rf"(?:the year )?{SPOKEN_YEAR_RE}",
       accept=lambda t, s, e: not re.match(r"\s*(?:percent|people|dollars|of|million|billion|thousand)\b",
                                           t[e:e + 12].lower()),
