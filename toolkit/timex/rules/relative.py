@@ -76,7 +76,9 @@ def _this_period(unit: str, direction: str, pre: str, base: date | None, anchor:
                 Example("the rest of this year", "P1Y", type="DURATION", dct=FRIDAY),
                 Example("this summer", "2012-SU", dct=FRIDAY),
                 Example("the following year", "2011", dct=FRIDAY, previous="March 2010"),
-                Example("the following week", "XXXX-WXX", dct=FRIDAY, previous="March 2010")))  # fmt: skip
+                Example("the following week", "XXXX-WXX", dct=FRIDAY, previous="March 2010"),
+                Example("LAST WEEK, shares fell.", "2012-W24", dct=FRIDAY, span="LAST WEEK"),
+                Example("Why Next Year Looks Better For Banks", "2013", dct=FRIDAY, span="Next Year")))  # fmt: skip
 def this_unit(m: re.Match, ctx: Context) -> Resolution | None:
     unit = m["u"].lower()
     direction = m["dir"].lower()
