@@ -155,6 +155,32 @@ def year_ago_adj(m: re.Match, ctx: Context) -> Resolution | None:
     return cal.period_resolution(target, anchor=anchor, ctx=ctx)
 
 
+@rule("period_a_year_before", r"the (?:(?:same|corresponding|comparable) )?(?P<u>month|quarter|period|week) "
+                              r"(?:a year (?:ago|earlier)|(?:of )?last year|(?:of )?the (?:previous|prior) year|"
+                              r"the year before)",
+      examples=(Example("sales fell in January, against the same month a year ago", "2011-01", dct=FRIDAY,
+                        previous="January", span="the same month a year ago"),
+                Example("the quarter a year ago", "2011-Q1", dct=FRIDAY),
+                Example("the corresponding period last year", "2010-Q3", dct=FRIDAY,
+                        previous="the third quarter of 2011")))  # fmt: skip
+def period_a_year_before(m: re.Match, ctx: Context) -> Resolution | None:
+    """`the same month a year ago`, `the corresponding period last year`: the period the article is about
+    (the month or quarter last named, else the last completed quarter or the reference month), a year back."""
+    unit = m["u"].lower()
+    gran = {"period": "quarter"}.get(unit, unit)
+    named = ctx.topic("quarter") if gran == "quarter" else None
+    named = named or next((r for r in reversed(ctx.history) if r.granularity == gran and r.on_calendar), None)
+    if named is not None:
+        base, anchor = cal.period_at(to_date(named.interval_start), gran), "previous"  # type: ignore[arg-type]
+    elif ctx.ref is not None:
+        base = cal.period_at(cal.shift(ctx.ref, -1, "Q") if gran == "quarter" else ctx.ref, gran)
+        anchor = "publication"
+    else:
+        return Resolution("DATE", {"month": "XXXX-XX", "quarter": "XXXX-QX", "week": "XXXX-WXX"}[gran], None, None,
+                          None, gran, "none")  # fmt: skip
+    return cal.period_resolution(cal.period_at(cal.shift(base.start, -1, "Y"), gran), anchor=anchor, ctx=ctx)
+
+
 @rule("edge_of_unit", r"(?P<edge>the (?:beginning|start|middle|end|close) of|early|late|mid-?)(?: in)?(?: the)? "
                       r"(?P<u>year|month|week|decade|century|quarter)|(?P<mid>mid-?)(?P<u2>year|decade|month|week)",
       examples=(Example("the end of the month", "2012-06", dct=FRIDAY, mod="END"),
