@@ -95,6 +95,16 @@ def quarter(m: re.Match, ctx: Context) -> Resolution | None:
     return _the_quarter((m["dir"] or "").lower(), ctx)
 
 
+@rule("latest_period", r"the latest period",
+      examples=(Example("Profit rose 5% in the latest period.", "2012-Q1", dct=FRIDAY, span="the latest period"),
+                Example("the latest period", "2011-Q4", dct=FRIDAY, previous="the 2011 fourth quarter")))  # fmt: skip
+def latest_period(m: re.Match, ctx: Context) -> Resolution | None:
+    """`the latest period` of a results report: the quarter it is about, as `the latest quarter`."""
+    if ctx.ref is None:
+        return Resolution("DATE", "XXXX-QX", None, None, None, "quarter", "none")
+    return _the_quarter("latest", ctx)
+
+
 @rule("half_year", rf"(?:the )?(?P<o>first|second|last|latter) half(?: of (?P<y>{YEAR_RE}|this year|last year|next year|the year))?",  # noqa: E501
       examples=(Example("the last half of 1989", "1989-H2"), Example("the first half of next year", "2013-H1",
                                                                      dct=FRIDAY)))  # fmt: skip
