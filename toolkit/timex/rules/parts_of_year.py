@@ -121,10 +121,11 @@ def half_year(m: re.Match, ctx: Context) -> Resolution | None:
     return cal.period_resolution(cal.half(y, h), anchor="publication", ctx=ctx)
 
 
-@rule("the_year", r"the (?P<fiscal>fiscal |calendar )?year(?P<ended>(?= end(?:ed|ing)\b))?",
+@rule("the_year", r"the (?P<fiscal>fiscal |calendar |full |whole |entire )?year(?P<ended>(?= end(?:ed|ing)\b))?",
       accept=lambda t, s, e: re.search(r"\b(?:of|for|in|during|through|throughout)\s+$", t[max(0, s - 12):s], re.I) is not None  # noqa: E501
       and not re.match(r"\s*(?:before|after|when|that|in which|of the|'s)\b", t[e:e + 12]),
       examples=(Example("Sales rose for the year.", "2012", dct=FRIDAY, span="the year"),
+                Example("He forecast an increase for the full year.", "2012", dct=FRIDAY, span="the full year"),
                 Example("revenue for the year ended March 31", "P1Y", type="DURATION", dct=FRIDAY,
                         span="the year")))  # fmt: skip
 def the_year(m: re.Match, ctx: Context) -> Resolution | None:
