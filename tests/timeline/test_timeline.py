@@ -166,7 +166,10 @@ def test_event_words_match_a_verb_and_its_nominalisation():
 
 
 def test_missing_body_and_unknown_options_are_errors():
-    with pytest.raises(ToolkitError, match="a1"):
+    with pytest.raises(ToolkitError, match="article a1: no body"):
+        extract_timexes(pd.DataFrame({"article_id": ["a0", "a1"], "body": ["It rose on Monday.", None],
+                                      "published": [pd.NaT, pd.NaT]}), progress=False)  # fmt: skip
+    with pytest.raises(ToolkitError, match="column 'body' is empty in every article"):
         extract_timexes(pd.DataFrame({"article_id": ["a1"], "body": [None], "published": [pd.NaT]}), progress=False)
     with pytest.raises(ToolkitError, match="unknown timeline option"):
         extract_timexes(pd.DataFrame({"article_id": ["a1"], "body": ["x"], "published": [pd.NaT]}), progress=False,

@@ -69,6 +69,12 @@ def test_names_and_modifiers_are_not_timexes():
     assert find_timexes(text) == []
 
 
+def test_a_capitalised_unit_is_a_title_in_a_sentence_but_a_timex_in_a_headline():
+    assert find_timexes("He spoke on ABC's This Week With David Brinkley and left.") == []
+    assert [c.text for c in find_timexes("Stocks Fall Sharply In The Past Week")] == ["The Past Week"]
+    assert [c.text for c in find_timexes("LAST WEEK, shares fell.")] == ["LAST WEEK"]
+
+
 def test_the_weeks_before_an_event_are_not_a_length():
     assert find_timexes("His car was spotted in the weeks before the shooting.") == []
     assert [c.text for c in find_timexes("He paid them in the weeks ahead.")] == ["the weeks"]

@@ -112,12 +112,18 @@ def test_quarters_decades_ranges_and_absolute_dates():
     assert value("the 1990s") == "199"
     assert value("the mid-1990s") == "199"
     assert value("the 1800s") == "18"
-    span = resolve_timex("2009-2010", FRI)
-    assert (span.interval_start, span.interval_end) == (pd.Timestamp("2009-01-01"), pd.Timestamp("2010-12-31"))
     assert value("Oct. 15, 1999") == "1999-10-15"
     assert value("15 October 1999") == "1999-10-15"
     assert resolve_timex("March 2011", FRI).anchor == "explicit"
     assert value("Thanksgiving Day", tense="past") == "2011-11-24"
+
+
+@pytest.mark.parametrize(("text", "years"), [("the 1998-99 season", [("1998", "1998"), ("99", "1999")]),
+                                             ("from 2010-2012", [("2010", "2010"), ("2012", "2012")])])  # fmt: skip
+def test_a_range_of_years_is_two_dates_as_timeml_annotates_it(text, years):
+    read = [(c.text, resolve_in_text(text, c.start, c.end, FRI, rule=c.rule)) for c in find_timexes(text)]
+    assert [(t, r.value) for t, r in read] == years
+    assert all(r.type == "DATE" for _, r in read)
 
 
 def test_expressions_anchored_on_the_previous_date():

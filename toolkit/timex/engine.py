@@ -68,11 +68,13 @@ class Rule:
 
 
 def rule(name: str, pattern: str, *, flags: int = re.IGNORECASE, accept: Accept | None = None,
-         examples: Sequence[Example] = ()) -> Callable[[Handler], Rule]:  # fmt: skip
+         examples: Sequence[Example] = (), hyphen_after: bool = False) -> Callable[[Handler], Rule]:  # fmt: skip
     """Declare a rule by decorating its resolver: the pattern is wrapped so that every one of its
-    alternatives begins and ends at a word boundary."""
+    alternatives begins and ends at a word boundary; `hyphen_after` lets a match end before a hyphen (the
+    first year of `1998-99`)."""
     # The group makes both word-boundary checks hold for every alternative of `a|b|c`, not just `a` and `c`.
-    compiled = re.compile(rf"{LOOK_BEHIND}(?:{pattern})(?![\w]|-\w|\.\d|%)", flags)
+    after = r"(?![\w]|\.\d|%)" if hyphen_after else r"(?![\w]|-\w|\.\d|%)"
+    compiled = re.compile(rf"{LOOK_BEHIND}(?:{pattern}){after}", flags)
     required = required_literals(compiled)
     if required is not None and (len(required) > 6 or min(map(len, required)) < 3):
         required = None

@@ -88,6 +88,21 @@ def duration_edge(ref: date, value: str, sign: int) -> date:
 
 
 def unit_not_a_name(text: str, start: int, end: int) -> bool:
-    """`60 Minutes`, `This Week With David Brinkley`: a capitalised unit word after the first is a title."""
+    """`60 Minutes`, `This Week With David Brinkley`: a capitalised unit word after the first is a title,
+    unless the whole line is written in capitals or capitalised words (a headline: `Stocks Fall In The Past
+    Week`, `LAST WEEK`)."""
     words = text[start:end].split()
-    return not any(w[:1].isupper() and re.match(UNIT_RE + "$", w, re.I) for w in words[1:])
+    if not any(w[:1].isupper() and re.match(UNIT_RE + "$", w, re.I) for w in words[1:]):
+        return True
+    return in_a_headline(text, start, end)
+
+
+def in_a_headline(text: str, start: int, end: int) -> bool:
+    """Whether `start:end` stands in a line of capitals or of capitalised words (three or more of them)."""
+    if text[start:end].isupper():
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

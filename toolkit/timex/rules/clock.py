@@ -14,7 +14,7 @@ from toolkit.timex.rules.dates import month_day_resolution
 from toolkit.timex.rules.days import deictic_day_resolution, weekday_number, weekday_resolution
 
 FRIDAY = "2012-06-22"  # the reference day of most examples
-_MONTH_DAY = re.compile(rf"(?P<m>{MONTH_RE}) (?P<d>\d{{1,2}})")
+_MONTH_DAY = re.compile(rf"(?P<m>{MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?")
 
 
 def _named_day(day_text: str, ctx: Context) -> Resolution | None:
@@ -39,14 +39,17 @@ def _at_clock(day: Resolution | None, clock: str) -> Resolution:
 # Zones that are UTC itself: ISO 8601 (and TIMEX3) writes them `Z`. Another zone's offset is not written
 # (TimeBank gives `5 p.m. EST` as `T17:00`).
 _UTC_ZONES = ("UTC", "GMT", "Z")
-_DAY_AFTER = rf"(?:,? (?:on )?(?P<day>{WEEKDAY_RE}|today|yesterday|tomorrow|{MONTH_RE} \d{{1,2}}))?"
+# The day after a clock time is part of it (`5 pm yesterday`, `5 p.m. EST, Nov. 6`); a day written with an
+# ordinal after a comma is read but left as an expression of its own (`16:15 UTC, June 1st`).
+_DAY_AFTER = (rf"(?:,? (?:on )?(?P<day>{WEEKDAY_RE}|today|yesterday|tomorrow|{MONTH_RE} \d{{1,2}}))?"
+              rf"(?(day)|(?=, (?P<next_day>{MONTH_RE} \d{{1,2}})(?:st|nd|rd|th)?\b)?)")
 
 
 def _clock_day(m: re.Match, ctx: Context) -> Resolution | None:
     """The day a clock time is on: the day written after it, else the last day the article named, else the
     reference day (None when none is known)."""
-    if m["day"]:
-        return _named_day(m["day"], ctx)
+    if m["day"] or m.groupdict().get("next_day"):
+        return _named_day(m["day"] or m["next_day"], ctx)
     last_day = next((r for r in reversed(ctx.history) if r.granularity == "day" and r.on_calendar), None)
     if last_day is not None:
         return last_day
@@ -88,6 +91,8 @@ def clock_time(m: re.Match, ctx: Context) -> Resolution | None:
       examples=(Example("The index was up 3% at 14:58 UTC.", "2012-06-22T14:58Z", type="TIME", dct=FRIDAY,
                         span="14:58 UTC"),
                 Example("at 12:00 UTC Monday", "2012-06-18T12:00Z", type="TIME", dct=FRIDAY, span="12:00 UTC Monday"),
+                Example("at 16:15 UTC, June 1st, he spoke", "2012-06-01T16:15Z", type="TIME", dct=FRIDAY,
+                        span="16:15 UTC"),
                 Example("at 16:30 CEST", "2012-06-22T16:30", type="TIME", dct=FRIDAY, span="16:30 CEST")))  # fmt: skip
 def clock_24h(m: re.Match, ctx: Context) -> Resolution | None:
     """A 24-hour clock time with its zone (`14:58 UTC`): without a zone `14:58` may be a score or a ratio."""

@@ -89,6 +89,20 @@ def numeric_date(m: re.Match, ctx: Context) -> Resolution | None:
     return explicit_day(y, int(m["m"]), int(m["d"]))
 
 
+@rule("week_of_day", rf"(?i:the week of) (?P<m>{MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>{YEAR_RE}))?",
+      flags=0,
+      examples=(Example("during the week of March 6", "2012-W10", dct=FRIDAY, span="the week of March 6"),
+                Example("The week of June 4, 2001", "2001-W23"),
+                Example("the week of May 2", "XXXX-05-02")))  # fmt: skip
+def week_of_day(m: re.Match, ctx: Context) -> Resolution | None:
+    """`the week of March 6`: the week holding that day."""
+    mo, dd = month_number(m["m"]), int(m["d"])
+    day = explicit_day(int(m["y"]), mo, dd) if m["y"] else month_day_resolution(ctx, mo, dd)
+    if day is None or day.interval_start is None:
+        return day
+    return cal.period_resolution(cal.week(day.interval_start.date()), anchor=day.anchor, ctx=ctx)
+
+
 @rule("month_day", rf"(?:(?P<dir>last|next|this) )?(?:{WEEKDAY_RE},? )?(?P<m>{MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?", flags=0,  # noqa: E501
       accept=lambda t, s, e: True,
       examples=(Example("on March 12", "2012-03-12", dct=FRIDAY, tense="past", span="March 12"),

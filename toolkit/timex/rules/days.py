@@ -183,6 +183,56 @@ def last_night(m: re.Match, ctx: Context) -> Resolution | None:
     return cal.period_resolution(cal.day(base), anchor=anchor, ctx=ctx)
 
 
+def _the_day_ok(text: str, start: int, end: int) -> bool:
+    """`the same day`, and `the day` a report closes on (`for the day`, `ending the day`), not `the day after
+    his death` or `the day belonged to`."""
+    if not text[start:end].lower().startswith("the day"):
+        return True
+    return re.search(r"\b(?:for|end|ends|ended|ending|finish|finishes|finished|finishing|close|closes|closed|"
+                     r"closing)\s+$", text[max(0, start - 12):start], re.I) is not None and \
+        re.match(r"\s*(?:before|after|of|when|that|on)\b", text[end:end + 8], re.I) is None  # fmt: skip
+
+
+@rule("the_same_day", r"(?:that|the) same day|the day", accept=_the_day_ok,
+      examples=(Example("stocks rose for the day.", "2012-06-22", dct=FRIDAY, span="the day"),
+                Example("A report came on the same day.", "2012-06-21", dct=FRIDAY, previous="yesterday",
+                        span="the same day"),
+                Example("It closed that same day.", "2011-10-XX", dct=FRIDAY, previous="last October",
+                        span="that same day"),
+                Example("the same day", "XXXX-XX-XX")))  # fmt: skip
+def the_same_day(m: re.Match, ctx: Context) -> Resolution | None:
+    """The day the article last named, else the reference day: a market report's `ending the day at 8,017`;
+    `that same day` after a month is a day of that month (`1998-10-XX`)."""
+    prev = ctx.previous
+    if "same" in m.group(0).lower() and prev is not None and prev.granularity == "month" and prev.value:
+        return Resolution("DATE", f"{prev.value}-XX", None, prev.interval_start, prev.interval_end, "month", "previous")
+    last_day = next((r for r in reversed(ctx.history) if r.granularity == "day" and r.on_calendar), None)
+    if last_day is not None:
+        return cal.period_resolution(cal.day(to_date(last_day.interval_start)), anchor="previous", ctx=ctx)  # type: ignore[arg-type]
+    if ctx.ref is None:
+        return cal.relative_unknown("XXXX-XX-XX", "day", (0.0, 0.0))
+    return cal.period_resolution(cal.day(ctx.ref), anchor="publication", ctx=ctx)
+
+
+@rule("next_day", r"the (?P<dir>next|following|previous|preceding) day",
+      examples=(Example("He was arrested the next day.", "2010-03-04", dct=FRIDAY, previous="March 3, 2010",
+                        span="the next day"),
+                Example("the previous day", "2012-06-21", dct=FRIDAY),
+                Example("the following day", "XXXX-XX-XX")))  # fmt: skip
+def next_day(m: re.Match, ctx: Context) -> Resolution | None:
+    """`the next day`, `the previous day`: the day after (before) the day the article last named, else the
+    reference day."""
+    step = 1 if m["dir"].lower() in ("next", "following") else -1
+    last_day = next((r for r in reversed(ctx.history) if r.granularity in ("day", "minute") and r.on_calendar), None)
+    if last_day is not None:
+        base, anchor = to_date(last_day.interval_start), "previous"
+    elif ctx.ref is not None:
+        base, anchor = ctx.ref, "publication"
+    else:
+        return cal.relative_unknown("XXXX-XX-XX", "day", (float(step), float(step)))
+    return cal.period_resolution(cal.day(base + timedelta(days=step)), anchor=anchor, ctx=ctx)  # type: ignore[operator]
+
+
 HOLIDAYS: dict[str, Callable[[int], date]] = {
     "new year's day": lambda y: date(y, 1, 1), "new year's eve": lambda y: date(y, 12, 31),
     "christmas day": lambda y: date(y, 12, 25), "christmas eve": lambda y: date(y, 12, 24),

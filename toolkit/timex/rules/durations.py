@@ -45,11 +45,12 @@ def _opening_stretch(m: re.Match, ctx: Context, n: float, value: str, gran: str)
 
 
 @rule("recent_units", rf"(?:the )?(?P<dir>past|last|next|previous|coming|recent|first|final|latest|initial|following|ensuing|"  # noqa: E501
-                      rf"preceding)(?: (?P<n>{QTY_RE}))? (?P<u>{UNIT_RE})(?P<of>(?= of (?P<y>{YEAR_RE}|this year|last year)))?",  # noqa: E501
+                      rf"preceding)(?: (?P<n>{QTY_RE}))? (?:(?:trading|business|working) )?(?P<u>{UNIT_RE})(?P<of>(?= of (?P<y>{YEAR_RE}|this year|last year)))?",  # noqa: E501
       examples=(Example("the past two years", "P2Y", type="DURATION", dct=FRIDAY),
                 Example("in the first nine months of 1997", "P9M", type="DURATION", span="the first nine months"),
                 Example("the past few months", "PAST_REF", dct=FRIDAY),
-                Example("recent years", "PXY", type="DURATION", dct=FRIDAY)))  # fmt: skip
+                Example("recent years", "PXY", type="DURATION", dct=FRIDAY),
+                Example("the past five trading days", "P5D", type="DURATION", dct=FRIDAY)))  # fmt: skip
 def recent_units(m: re.Match, ctx: Context) -> Resolution | None:
     unit_word = m["u"].lower()
     if not unit_word.endswith("s") and not m["n"]:
@@ -91,6 +92,29 @@ def duration_adj(m: re.Match, ctx: Context) -> Resolution | None:
     return duration_to_reference(value, days, unit_of(m["u"])[2], ctx, ending=True)
 
 
+@rule("unit_long", rf"(?P<u>{UNIT_RE})-long",
+      examples=(Example("its decades-long dispute", "PXY", type="DURATION", span="decades-long"),
+                Example("a day-long meeting", "P1D", type="DURATION", span="day-long")))  # fmt: skip
+def unit_long(m: re.Match, ctx: Context) -> Resolution | None:
+    """`decades-long`, `a day-long meeting`: a unit's length (plural: an unknown number of them)."""
+    unit = m["u"].lower()
+    value, _ = duration_value("X" if unit.endswith("s") else 1, unit)
+    return Resolution("DURATION", value, None, None, None, unit_of(unit)[2], "none")
+
+
+@rule("range_first_quantity", rf"(?P<n>{QTY_RE})(?= (?:to|and|or) {QTY_RE}[ -](?P<u>{UNIT_RE})\b)",
+      examples=(Example("between 60 and 90 days", "P60D", type="DURATION", span="60"),
+                Example("between two to six days", "P2D", type="DURATION", span="two")))  # fmt: skip
+def range_first_quantity(m: re.Match, ctx: Context) -> Resolution | None:
+    """The first number of a range of durations (`between 60 and 90 days`), a duration in the unit of the
+    second, as TimeML annotates each end of the range."""
+    n = parse_number(m["n"])
+    if n is None or isinstance(n, str) or m["n"].lower() in ("a", "an"):
+        return None
+    value, _ = duration_value(n, m["u"])
+    return Resolution("DURATION", value, None, None, None, unit_of(m["u"])[2], "none")
+
+
 def _duration_ok(text: str, start: int, end: int) -> bool:
     """Not a rate (`$1.76 a year`, `24 hours a day`) nor a fraction (`a quarter of the market`), nor a title."""
     if not unit_not_a_name(text, start, end):
@@ -108,11 +132,12 @@ def _duration_ok(text: str, start: int, end: int) -> bool:
 
 
 @rule("duration", rf"(?:the )?(?:(?P<approx>{APPROX_RE}) )?(?:(?P<n>{QTY_RE})(?: (?:more|full|long|straight|consecutive|"  # noqa: E501
-                  rf"additional|other))? |(?P<det>the) )(?P<u>{UNIT_RE})(?P<old>[- ]old)?",
+                  rf"additional|other|trading|business|working))? |(?P<det>the) )(?P<u>{UNIT_RE})(?P<old>[- ]old)?",
       accept=_duration_ok,
       examples=(Example("five years", "P5Y", type="DURATION"),
                 Example("nearly forty years", "P40Y", type="DURATION", mod="EQUAL_OR_LESS"),
                 Example("two and a half hours", "PT150M", type="DURATION"),
+                Example("Eight trading days after the crash", "P8D", type="DURATION", span="Eight trading days"),
                 Example("He paid them in the weeks ahead.", "PXW", type="DURATION", span="the weeks")))  # fmt: skip
 def duration(m: re.Match, ctx: Context) -> Resolution | None:
     if m["det"]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from toolkit.timex import calendar as cal
 from toolkit.timex.engine import Example, rule
 from toolkit.timex.lexicon import EDGE_RE, FULL_MONTHS, MONTH_RE, MONTHS, SEASONS, YEAR_RE, edge_mod, month_number
-from toolkit.timex.numbers import SPOKEN_YEAR_RE, spoken_year_number
+from toolkit.timex.numbers import ORDINALS, SPOKEN_YEAR_RE, spoken_year_number
 from toolkit.timex.resolution import Context, Resolution
 
 FRIDAY = "2012-06-22"  # the reference day of most examples
@@ -23,6 +24,23 @@ _MONTH_CUES = ("in", "since", "until", "till", "by", "of", "from", "to", "throug
 def month_year(m: re.Match, ctx: Context) -> Resolution | None:
     return cal.period_resolution(cal.month(int(m["y"]), month_number(m["m"])), anchor="explicit",
                                  mod=edge_mod(m["edge"]))  # fmt: skip
+
+
+_YEAR_STEP = {"this": 0, "last": -1, "next": 1}
+
+
+@rule("month_relative_year", rf"(?:(?P<edge>{EDGE_RE})[- ]?)?(?P<m>{MONTH_RE}),? (?:of )?(?P<dir>this|last|next) year"
+                             rf"|(?P<dir2>this|last|next) year's (?P<m2>{MONTH_RE})",
+      examples=(Example("In June last year, it split.", "2011-06", dct=FRIDAY, span="June last year"),
+                Example("October of next year", "2013-10", dct=FRIDAY),
+                Example("next year's March", "XXXX-03")))  # fmt: skip
+def month_relative_year(m: re.Match, ctx: Context) -> Resolution | None:
+    """A month of the year before, of or after the reference year: `June last year`, `October of next year`."""
+    mo = month_number(m["m"] or m["m2"])
+    if ctx.ref is None:
+        return Resolution("DATE", f"XXXX-{mo:02d}", edge_mod(m["edge"]), None, None, "month", "none")
+    y = ctx.ref.year + _YEAR_STEP[(m["dir"] or m["dir2"]).lower()]
+    return cal.period_resolution(cal.month(y, mo), anchor="publication", mod=edge_mod(m["edge"]), ctx=ctx)
 
 
 def _month_name_ok(text: str, start: int, end: int) -> bool:
@@ -66,6 +84,26 @@ def month(m: re.Match, ctx: Context) -> Resolution | None:
     if direction == "last" and y == ctx.ref.year and mo == ctx.ref.month:
         y -= 1
     return cal.period_resolution(cal.month(y, mo), anchor="publication", mod=mod, ctx=ctx)
+
+
+@rule("week_of_month", rf"the (?P<o>first|second|third|fourth|last|final) week of (?P<m>{MONTH_RE})"
+                       rf"(?:,? (?P<y>{YEAR_RE}))?",
+      examples=(Example("the last week of June", "2012-W26", dct=FRIDAY, tense="past"),
+                Example("the first week of March 2011", "2011-W09"),
+                Example("the second week of May", "XXXX-05")))  # fmt: skip
+def week_of_month(m: re.Match, ctx: Context) -> Resolution | None:
+    """`the last week of June`: the week holding the middle of that seven-day stretch of the month."""
+    mo = month_number(m["m"])
+    if m["y"]:
+        y, anchor = int(m["y"]), "explicit"
+    elif ctx.ref is not None:
+        y, anchor = cal.year_for_month(ctx, mo), "publication"
+    else:
+        return Resolution("DATE", f"XXXX-{mo:02d}", None, None, None, "month", "none")
+    whole = cal.month(y, mo)
+    n = ORDINALS[m["o"].lower()]
+    middle = whole.end - timedelta(days=3) if n < 0 else whole.start + timedelta(days=7 * (n - 1) + 3)
+    return cal.period_resolution(cal.week(middle), anchor=anchor, ctx=ctx)
 
 
 def _season_ok(text: str, start: int, end: int) -> bool:

@@ -68,19 +68,24 @@ def _this_period(unit: str, direction: str, pre: str, base: date | None, anchor:
 
 @rule("this_unit", r"(?:(?P<pre>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|"
                    r"the rest of|the remainder of) )?(?P<dir>last|next|this|the coming|the current|the past|"
-                   r"the previous|the following|the same|that|the latest|this past|this coming) "
+                   r"the previous|the following|the same|that|the latest|this past|this coming|(?<=of )the) "
                    r"(?P<u>week|weekend|month|year|fiscal year|quarter|decade|century|spring|summer|fall|autumn|winter)(?!s)",  # noqa: E501
       accept=unit_not_a_name,
       examples=(Example("last week", "2012-W24", dct=FRIDAY), Example("next month", "2012-07", dct=FRIDAY),
                 Example("later this year", "2012", dct=FRIDAY, mod="END"), Example("last year", "XXXX"),
                 Example("the rest of this year", "P1Y", type="DURATION", dct=FRIDAY),
+                Example("the remainder of the week", "P1W", type="DURATION", dct=FRIDAY),
                 Example("this summer", "2012-SU", dct=FRIDAY),
                 Example("the following year", "2011", dct=FRIDAY, previous="March 2010"),
-                Example("the following week", "XXXX-WXX", dct=FRIDAY, previous="March 2010")))  # fmt: skip
+                Example("the following week", "XXXX-WXX", dct=FRIDAY, previous="March 2010"),
+                Example("LAST WEEK, shares fell.", "2012-W24", dct=FRIDAY, span="LAST WEEK"),
+                Example("Why Next Year Looks Better For Banks", "2013", dct=FRIDAY, span="Next Year")))  # fmt: skip
 def this_unit(m: re.Match, ctx: Context) -> Resolution | None:
     unit = m["u"].lower()
     direction = m["dir"].lower()
     pre = (m["pre"] or "").lower()
+    if direction == "the" and pre not in ("the rest of", "the remainder of"):
+        return None  # `the year` alone is read in context (parts_of_year.the_year)
     base: date | None = ctx.ref
     anchor = "publication"
     if direction in ("the following", "the previous", "the same", "that"):

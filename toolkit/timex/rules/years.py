@@ -4,13 +4,12 @@ century`, `2009-2010`."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from toolkit.timex import calendar as cal
 from toolkit.timex.engine import Example, rule
 from toolkit.timex.lexicon import EDGE_RE, YEAR_RE, edge_mod
 from toolkit.timex.numbers import ORDINAL_WORD_RE, SPOKEN_YEAR_RE, ordinal_number, spoken_year_number
-from toolkit.timex.resolution import Context, Resolution, timestamp
+from toolkit.timex.resolution import Context, Resolution
 
 _CLOCK_ZONE = re.compile(r"\s*(?:utc|gmt|hours|hrs|local time|[ecmp][sd]t\b|ist\b|cet\b|z\b)", re.IGNORECASE)
 
@@ -98,6 +97,29 @@ def year(m: re.Match, ctx: Context) -> Resolution | None:
     return cal.period_resolution(cal.year(int(m["y"])), anchor="explicit", mod=edge_mod(m["edge"]))
 
 
+_SHORT_YEAR_CUES = frozenset({
+    "in", "since", "by", "until", "till", "from", "through", "during", "before", "after", "of", "class", "early",
+    "late", "mid", "summer", "spring", "autumn", "fall", "winter",
+})  # fmt: skip
+
+
+@rule("short_year", r"['’‘](?P<yy>\d\d)(?![\d'’])",
+      accept=lambda t, s, e: _word_before(t, s) in _SHORT_YEAR_CUES and not re.match(r" [A-Z]", t[e:e + 2]),
+      examples=(Example("Nikkei at lowest level since '82\nOn Monday", "1982", dct="2008-10-27", span="'82"),
+                Example("the class of ’09", "2009", dct="2012-06-22", span="’09"),
+                Example("since '82", "XX82", span="'82")))  # fmt: skip
+def short_year(m: re.Match, ctx: Context) -> Resolution | None:
+    """A year written with its last two digits after a word of time (`since '82`): of the reference's
+    century when not after the reference year, else of the century before."""
+    yy = int(m["yy"])
+    if ctx.ref is None:  # no century without a reference
+        return Resolution("DATE", f"XX{yy:02d}", None, None, None, "year", "none")
+    y = ctx.ref.year - ctx.ref.year % 100 + yy
+    if y > ctx.ref.year:
+        y -= 100
+    return cal.period_resolution(cal.year(y), anchor="publication", ctx=ctx)
+
+
 @rule("spoken_year", rf"(?:the year )?{SPOKEN_YEAR_RE}",
       accept=lambda t, s, e: not re.match(r"\s*(?:percent|people|dollars|of|million|billion|thousand)\b",
                                           t[e:e + 12].lower()),
@@ -123,13 +145,26 @@ def ordinal_century(m: re.Match, ctx: Context) -> Resolution | None:
     return cal.period_resolution(cal.century((n - 1) * 100), anchor="explicit", mod=edge_mod(m["edge"]))
 
 
-@rule("range_years", rf"(?P<a>{YEAR_RE})[-–](?P<b>{YEAR_RE}|\d\d)",
-      examples=(Example("2009-2010", "P2Y", type="DURATION"), Example("the 1998-99 season", "P2Y", type="DURATION",
-                                                                      span="1998-99")))  # fmt: skip
+def _range_end(start: int, end_text: str) -> int:
+    """The last year of a range from `start` written `1998-99` or `1998-2001`."""
+    return int(end_text) if len(end_text) == 4 else start - start % 100 + int(end_text)
+
+
+@rule("range_years", rf"(?P<a>{YEAR_RE})(?=[-–](?P<b>{YEAR_RE}|\d\d)(?![\w-]))", hyphen_after=True,
+      examples=(Example("2009-2010", "2009", span="2009"), Example("the 1998-99 season", "1998", span="1998")))
 def range_years(m: re.Match, ctx: Context) -> Resolution | None:
+    """The first year of a range (`the 1998-99 season`): TimeML annotates each year of it as a date."""
     a = int(m["a"])
-    b = int(m["b"]) if len(m["b"]) == 4 else a - a % 100 + int(m["b"])
-    if b < a:
+    if _range_end(a, m["b"]) <= a:
         return None
-    return Resolution("DURATION", f"P{b - a + 1}Y", None, timestamp(date(a, 1, 1)), timestamp(date(b, 12, 31)),
-                      "year", "explicit")  # fmt: skip
+    return cal.period_resolution(cal.year(a), anchor="explicit")
+
+
+@rule("range_end_year", rf"(?<=(?P<a>{YEAR_RE})[-–])(?P<b>{YEAR_RE}|\d\d)(?!-)",
+      examples=(Example("2009-2010", "2010", span="2010"),
+                Example("the 1998-99 season", "1999", span="99")))  # fmt: skip
+def range_end_year(m: re.Match, ctx: Context) -> Resolution | None:
+    """The last year of a range (`the 1998-99 season`, `2010-2012`)."""
+    a = int(m["a"])
+    b = _range_end(a, m["b"])
+    return cal.period_resolution(cal.year(b), anchor="explicit") if b > a else None
