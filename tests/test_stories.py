@@ -212,7 +212,8 @@ def test_two_articles_reporting_the_same_defection_are_one_story_event(defection
     assert row["article_ids"] == ["paper", "wire"]  # same day: by article id
     assert row["sources"] == ["Paper", "Wire"] and row["n_stories"] == 2
     assert row["interval_start"] == pd.Timestamp("2012-06-21") and row["first_reported"] == pd.Timestamp("2012-06-22")
-    assert row["entities"][:2] == ["Jordan", "Syrian"]  # the nationality stays its own entity; named by both reports, before `Amman` (one report)
+    # named by both reports, before `Amman` (one report); the nationality stays its own entity
+    assert row["entities"][:2] == ["Jordan", "Syrian"]
     assert row["story_event_id"] == f"paper#{events.loc[events['article_id'] == 'paper', 'sentence_id'].iloc[0]}"
     # the football match on the same day shares no entity or event word: a story event of its own
     assert table["article_ids"].apply(lambda ids: "sport" in ids and len(ids) == 1).sum() == 1
