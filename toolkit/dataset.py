@@ -242,12 +242,14 @@ def write_partitions(
 
 def _resumable_plan(articles: pd.DataFrame, config: StageConfig, previous: dict[str, Any] | None, *,
                     workers: int, partition_size: int | None) -> Plan:  # fmt: skip
-    """The partitions of the previous run when it covered as many articles (so its parts can be reused),
-    else fresh ones."""
+    """The partitions of the previous run when it was a run of the same step, corpus and settings (so its
+    parts can be reused), else fresh ones."""
     sizes = previous.get("partition_sizes") if previous else None
     if isinstance(sizes, list) and sum(sizes) == len(articles) and all(isinstance(s, int) and s > 0 for s in sizes):
         plan = plan_partitions(articles, config, sizes=sizes)
-        if plan.corpus == previous.get("corpus"):
+        if (previous.get("step"), previous.get("corpus"), previous.get("settings")) == (
+            config.until, plan.corpus, plan.settings
+        ):
             return plan
     return plan_partitions(articles, config, workers=workers, partition_size=partition_size)
 
