@@ -2,13 +2,19 @@
 functions on an executor: in this process (`InProcess`), in local worker processes (`local_executor`), or
 on a Dask cluster (`toolkit.dask_backend`; this module imports no Dask).
 
-Two passes, both maps over partitions:
-1. line repetition counts per partition (`clean.line_repetition_counts`), summed: a reduction, no pairwise
-   comparison; each partition then receives only the counts of its own lines;
-2. per partition: clean, ONE spaCy parse with the union of the components entities and timeline need,
-   mentions and timexes per article, events, and partial entity counts; entity totals are a reduction of
-   the partial counts (articles are disjoint across partitions, so mentions and articles both add up);
-   events never span articles, so only their corpus-wide order is made at the end.
+A run is a plan (`plan_partitions`: sizes and result keys) and passes over it, each a map of a task over
+the partitions followed by a reduction of what the tasks return:
+1. line repetition counts per partition (`partition_line_counts`), summed (`add_line_counts`): a
+   reduction, no pairwise comparison; each partition then receives only the counts of its own lines;
+2. per partition (`process_partition`): clean, ONE spaCy parse with the union of the components entities
+   and timeline need, mentions and timexes per article, events, and partial entity counts; entity totals
+   are a reduction of the partial counts (`combine_entity_counts`: articles are disjoint across partitions,
+   so mentions and articles both add up); events never span articles, so only their corpus-wide order is
+   made at the end.
+A corpus-level step slots in the same way: a summary per partition, a reduction in this process, then an
+apply step per partition (a task given the reduced result, as pass 2 is given the line counts) or on the
+collected small tables. `run_partitions` collects the tables here; `toolkit.dataset.write_partitions` runs
+the same passes with a task that writes each partition's tables to a folder, so no process holds them all.
 
 The tables of each partition are cached (`toolkit.results`), keyed by the code, the settings, the model
 and the partition's input, plus the whole corpus when cleaning, since repetition counts are corpus-wide.
