@@ -44,8 +44,8 @@ def test_clean_writes_tables_and_bodies_atomically(tmp_path):
     out, bodies = tmp_path / "out", tmp_path / "bodies"
     assert main(["clean", str(DATA_DIR / "raw" / "000_bdff5c4f04d4cc62.txt"), "--out", str(out),
                  "--bodies", str(bodies), "--quiet"]) == 0
-    articles = pd.read_parquet(out / "articles")  # a folder of parts, read as one table
-    lines = pd.read_parquet(out / "lines")
+    articles = pd.read_parquet(out / "articles.parquet")
+    lines = pd.read_parquet(out / "lines.parquet")
     assert len(articles) == 1 and len(lines) == 86
     assert (bodies / "000_bdff5c4f04d4cc62.txt").read_text(encoding="utf-8") == articles["body"][0]
-    assert not [p for p in out.rglob(".*")], "temp files left behind"
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "temp files left behind"

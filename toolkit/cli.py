@@ -28,11 +28,11 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--quiet", action="store_true", help="no progress bars")
         return sub
 
-    clean = add("clean", "classify every raw line and write DIR/articles/ and DIR/lines/ (folders of Parquet parts)")
+    clean = add("clean", "classify every raw line and write articles.parquet and lines.parquet (folders of parts)")
     clean.add_argument("--bodies", type=Path, help="also write each clean body as <id>.txt in this folder")
     for name, help_text in (
-        ("entities", "clean, then count entities: + DIR/mentions/, DIR/entity_counts.parquet"),
-        ("timeline", "clean, entities, then temporal expressions: + DIR/timexes/, DIR/events/"),
+        ("entities", "clean, then count entities: + mentions.parquet, entity_counts.parquet"),
+        ("timeline", "clean, entities, then temporal expressions: + timexes.parquet, events.parquet"),
     ):
         sub = add(name, help_text)
         sub.add_argument("--no-clean", action="store_true", help="take each text as an already clean body")

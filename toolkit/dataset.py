@@ -1,8 +1,9 @@
 """An output folder written partition by partition, so that no process ever holds a whole table:
 
-    OUT/articles/part-00000.parquet ...   the tables that grow with the corpus, one file per partition,
-    OUT/lines/   OUT/mentions/            written (atomically) by whoever processed the partition: a worker
-    OUT/timexes/ OUT/events/              process, a Dask worker, or this process;
+    OUT/articles.parquet/part-00000.parquet ...  the tables that grow with the corpus: folders named as
+    OUT/lines.parquet/ OUT/mentions.parquet/     the single files were, one part per partition, written
+    OUT/timexes.parquet/ OUT/events.parquet/     (atomically) by whoever processed the partition: a worker
+                                          process, a Dask worker, or this process;
     OUT/entity_counts.parquet             the corpus-level reduction of the partitions' partial counts;
     OUT/problems.parquet                  the files the loader skipped;
     OUT/_summaries/entity_counts/...      each partition's partial counts, kept so that a resumed run can
@@ -11,9 +12,10 @@
                                           and settings, partition sizes, and per finished partition the
                                           rows and sha256 of each file it wrote.
 
-Every Parquet reader takes a folder of parts as one table (`pandas.read_parquet("OUT/mentions")`,
-`pyarrow.dataset`, DuckDB's `read_parquet('OUT/mentions/*.parquet')`, or `toolkit.tables.open`). Parts are
-in corpus order; `events` parts are each in date order (`EVENT_ORDER` sorts them as `run` does).
+Every Parquet reader takes a folder of parts as one table, so `pandas.read_parquet("OUT/mentions.parquet")`
+reads the same path as before the tables were partitioned (so do `pyarrow.dataset`, DuckDB's
+`read_parquet('OUT/mentions.parquet/*.parquet')` and `toolkit.tables.open`). Parts are in corpus order;
+`events` parts are each in date order (`EVENT_ORDER` sorts them as `run` does).
 
 A run into a folder whose manifest records the same corpus and settings resumes: the partitions it lists,
 whose files are intact, are not computed again. The per-partition structure is the runner's: a task per
@@ -94,7 +96,7 @@ def write_tables(tables: dict[str, pd.DataFrame], target: Target) -> dict[str, A
     files, summaries = {}, {}
     for name, table in tables.items():
         if name in PARTITIONED:
-            relative = f"{name}/{part_name(target.index)}"
+            relative = f"{name}.parquet/{part_name(target.index)}"
         elif name in REDUCTIONS:
             relative = f"{SUMMARIES}/{name}/{part_name(target.index)}"
             summaries[name] = table
@@ -192,9 +194,9 @@ def write_partitions(
 ) -> dict[str, Any]:
     """Run the steps of `config` over `articles` partition by partition (as `runner.run_partitions`) and
     write the tables into `out_dir`, plus the `whole` tables (e.g. `problems`) as single files; return the
-    manifest. `resume`: None resumes when the folder holds a
-    run of the same corpus and settings, True insists on it (a `ToolkitError` when it does not), False
-    starts over. `cache_in_workers`: the workers fill `result_cache` (False when they do not share its disk)."""
+    manifest. `resume`: None resumes when the folder holds a run of the same corpus and settings, True
+    insists on it (a `ToolkitError` when it does not), False starts over. `cache_in_workers`: the workers
+    fill `result_cache` (False when they do not share its disk)."""
     out = Path(out_dir)
     executor = executor or InProcess()
     previous = None if resume is False else read_manifest(out)
@@ -255,9 +257,11 @@ def _resumable_plan(articles: pd.DataFrame, config: StageConfig, previous: dict[
 
 
 def _remove_stale_parts(out: Path, *, keep: set[int], n_parts: int) -> None:
-    """Delete the part files of another run (or of unfinished partitions) so that no reader of a folder
-    sees them; files that are not parts are left alone."""
-    for folder in [*PARTITIONED, *(f"{SUMMARIES}/{name}" for name in REDUCTIONS)]:
+    """Delete the part files of another run (or of unfinished partitions) and the tables reduced from them,
+    so that no reader of a folder sees them; files that are not parts are left alone."""
+    for name in REDUCTIONS:
+        (out / f"{name}.parquet").unlink(missing_ok=True)
+    for folder in [*(f"{name}.parquet" for name in PARTITIONED), *(f"{SUMMARIES}/{name}" for name in REDUCTIONS)]:
         for path in (out / folder).glob("part-*.parquet"):
             index = path.name.removeprefix("part-").removesuffix(".parquet")
             if not index.isdigit() or int(index) not in keep or int(index) >= n_parts:
@@ -273,8 +277,8 @@ def harmonise_parts(out: Path, manifest: dict[str, Any]) -> None:
     """Give every part of a table the same Arrow schema: a partition where a column is empty or all null
     writes it as type `null` (or `list<null>`); such parts are rewritten with the type the others have, so
     that any reader can take the folder as one table."""
-    for folder in PARTITIONED:
-        paths = sorted((out / folder).glob("part-*.parquet"))
+    for name in PARTITIONED:
+        paths = sorted((out / f"{name}.parquet").glob("part-*.parquet"))
         schemas = [pq.read_schema(path) for path in paths]
         if len({str(schema.remove_metadata()) for schema in schemas}) <= 1:
             continue
@@ -296,8 +300,8 @@ def concat_parts(out_dir: str | os.PathLike[str], names: Sequence[str] = PARTITI
     out = Path(out_dir)
     tables = {}
     for name in names:
-        if (out / name).is_dir():
-            table = pd.read_parquet(out / name)
+        if (out / f"{name}.parquet").is_dir():
+            table = pd.read_parquet(out / f"{name}.parquet")
             if name == "events":
                 table = table.sort_values(EVENT_ORDER, kind="stable", na_position="last").reset_index(drop=True)
             tables[name] = table

@@ -89,7 +89,7 @@ def run_to_folder(
     **load_options: Any,
 ) -> dict[str, Any]:
     """`run`, with the tables written into `out_dir` partition by partition by whoever processed each
-    partition (`toolkit.dataset`: `OUT/mentions/part-00000.parquet`, ..., `OUT/entity_counts.parquet`,
+    partition (`toolkit.dataset`: `OUT/mentions.parquet/part-00000.parquet`, ..., `OUT/entity_counts.parquet`,
     `OUT/problems.parquet`, `OUT/manifest.json`), so that no process holds a whole table; return the
     manifest. A folder holding part of a run of the same corpus and settings is resumed (`resume=None`);
     `resume=True` insists on it, `resume=False` starts over."""
@@ -186,5 +186,5 @@ def save_bodies(articles: pd.DataFrame, out_dir: str | os.PathLike[str]) -> list
 def save_bodies_of_folder(out_dir: str | os.PathLike[str], bodies_dir: str | os.PathLike[str]) -> int:
     """Write each clean body of a folder written by `run_to_folder` as `bodies_dir/<article_id>.txt`,
     one partition at a time; return how many were written."""
-    parts = sorted((Path(out_dir) / "articles").glob("part-*.parquet"))
+    parts = sorted((Path(out_dir) / "articles.parquet").glob("part-*.parquet"))
     return sum(len(save_bodies(pd.read_parquet(part, columns=["article_id", "body"]), bodies_dir)) for part in parts)

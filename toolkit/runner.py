@@ -281,8 +281,6 @@ def partition_sizes(n_articles: int, workers: int, *, largest: int = DEFAULT_PAR
 def split(articles: pd.DataFrame, sizes: Sequence[int]) -> Iterator[pd.DataFrame]:
     """Consecutive partitions of the given sizes, each with a fresh 0-based index, sliced one at a time
     (never all copied at once)."""
-    if not sizes:
-        yield articles
     bounds = [0, *itertools.accumulate(sizes)]
     for lo, hi in itertools.pairwise(bounds):
         yield articles.iloc[lo:hi].reset_index(drop=True)
@@ -307,6 +305,7 @@ def plan_partitions(articles: pd.DataFrame, config: StageConfig, *, workers: int
     if sizes is None:
         sizes = partition_sizes(len(articles), 1 if partition_size else max(1, workers),
                                 largest=partition_size or DEFAULT_PARTITION_SIZE)  # fmt: skip
+    sizes = list(sizes) or [0]  # no article: one empty partition, so that every table exists
     prints = [frame_fingerprint(part) for part in split(articles, sizes)]
     corpus = hashlib.sha256(repr((list(sizes), prints)).encode()).hexdigest()
     settings = settings_fingerprint(config)

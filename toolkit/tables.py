@@ -49,8 +49,7 @@ class Tables:
         """The table `name` as a pyarrow dataset: scanned, filtered and batched without loading it."""
         if name not in self.names:
             raise KeyError(f"{self.out_dir} has no table {name!r}")
-        path = self.out_dir / name if name in PARTITIONED else self.out_dir / f"{name}.parquet"
-        return ds.dataset(path, format="parquet")
+        return ds.dataset(self.out_dir / f"{name}.parquet", format="parquet")
 
     def close(self) -> None:
         self.connection.close()
@@ -71,9 +70,9 @@ def open(out_dir: str | os.PathLike[str]) -> Tables:  # noqa: A001 - `toolkit.ta
     connection = duckdb.connect()
     names = []
     for name in PARTITIONED:
-        if any((out / name).glob("part-*.parquet")):
+        if any((out / f"{name}.parquet").glob("part-*.parquet")):
             order = f" ORDER BY {', '.join(EVENT_ORDER)} NULLS LAST" if name == "events" else ""
-            source = _quoted(str(out / name / "part-*.parquet"))
+            source = _quoted(str(out / f"{name}.parquet" / "part-*.parquet"))
             connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({source}){order}")
             names.append(name)
     for name in WHOLE:

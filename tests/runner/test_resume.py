@@ -65,7 +65,7 @@ def test_a_resumed_run_computes_only_the_missing_partitions(corpus, single, tmp_
 def test_a_damaged_part_is_computed_again(corpus, single, tmp_path, calls):
     out = tmp_path / "out"
     run_to_folder(corpus, out, n_process=1, partition_size=4, cache=False, progress=False)
-    part = out / "mentions" / "part-00001.parquet"
+    part = out / "mentions.parquet" / "part-00001.parquet"
     part.write_bytes(part.read_bytes()[:100])
     calls.clear()
     assert run_to_folder(corpus, out, n_process=1, partition_size=4, cache=False, progress=False)["resumed"] == 2
@@ -80,7 +80,7 @@ def test_other_settings_start_over_and_leave_no_part_of_the_old_run(corpus, sing
         run_to_folder(corpus, out, n_process=1, partition_size=4, cache=False, progress=False, resume=True)
     manifest = run_to_folder(corpus, out, n_process=1, partition_size=4, cache=False, progress=False)
     assert manifest["resumed"] == 0 and manifest["partition_sizes"] == [4, 4, 2]
-    assert sorted(p.name for p in (out / "mentions").iterdir()) == [f"part-0000{i}.parquet" for i in range(3)]
+    assert sorted(p.name for p in (out / "mentions.parquet").iterdir()) == [f"part-0000{i}.parquet" for i in range(3)]
     assert_same_tables(read_folder(out), single)
 
 
@@ -120,3 +120,18 @@ def test_a_cli_run_killed_mid_way_resumes_to_the_tables_of_a_fresh_run(tmp_path)
     assert fresh.returncode == 0, fresh.stderr
     for name, table in read_folder(tmp_path / "fresh").items():
         pd.testing.assert_frame_equal(read_folder(out)[name], table, obj=name)
+
+
+def test_a_shorter_run_into_the_folder_of_a_longer_one_leaves_none_of_its_tables(corpus, tmp_path):
+    out = tmp_path / "out"
+    run_to_folder(corpus, out, until="entities", n_process=1, partition_size=4, cache=False, progress=False)
+    run_to_folder(corpus, out, until="clean", n_process=1, partition_size=4, cache=False, progress=False)
+    assert not (out / "entity_counts.parquet").exists() and not list((out / "mentions.parquet").iterdir())
+    assert sorted(tables_open_names(out)) == ["articles", "lines", "problems"]
+
+
+def tables_open_names(out: Path) -> list[str]:
+    from toolkit import tables
+
+    with tables.open(out) as opened:
+        return opened.names
