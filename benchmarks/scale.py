@@ -118,7 +118,8 @@ def run_size(label: str, corpus: Path, out: Path, n: int, extra: list[str], env:
     rows = {}
     for entry in manifest["partitions"].values():
         for name, info in entry["files"].items():
-            rows[name.split("/")[0]] = rows.get(name.split("/")[0], 0) + info["rows"]
+            table = name.split("/")[0].removesuffix(".parquet")
+            rows[table] = rows.get(table, 0) + info["rows"]
     row = {"label": label, "n": n, **result, "rows": rows, "per_1000": 1000 * result["wall"] / n}
     print(f"{label:>22} {n:>8} articles  {result['wall']:8.1f} s  {row['per_1000']:6.2f} s/1000  "
           f"main {result['main_mb']:6.0f} MB  largest worker {result['worker_mb']:6.0f} MB "
