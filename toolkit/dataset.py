@@ -261,6 +261,9 @@ def _remove_stale_parts(out: Path, *, keep: set[int], n_parts: int) -> None:
     so that no reader of a folder sees them; files that are not parts are left alone."""
     for name in REDUCTIONS:
         (out / f"{name}.parquet").unlink(missing_ok=True)
+    for name in PARTITIONED:  # a single file of the layout before partitions, where the folder goes now
+        if (out / f"{name}.parquet").is_file():
+            (out / f"{name}.parquet").unlink()
     for folder in [*(f"{name}.parquet" for name in PARTITIONED), *(f"{SUMMARIES}/{name}" for name in REDUCTIONS)]:
         for path in (out / folder).glob("part-*.parquet"):
             index = path.name.removeprefix("part-").removesuffix(".parquet")

@@ -135,3 +135,11 @@ def tables_open_names(out: Path) -> list[str]:
 
     with tables.open(out) as opened:
         return opened.names
+
+
+def test_a_single_file_table_of_an_earlier_run_is_replaced_by_its_folder_of_parts(corpus, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    pd.DataFrame({"article_id": ["old"]}).to_parquet(out / "mentions.parquet")
+    run_to_folder(corpus, out, until="entities", n_process=1, partition_size=5, cache=False, progress=False)
+    assert (out / "mentions.parquet").is_dir() and len(pd.read_parquet(out / "mentions.parquet")) > 1
