@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--quiet", action="store_true", help="no progress bars")
         return sub
 
-    clean = add("clean", "classify every raw line and write articles.parquet and lines.parquet")
+    clean = add("clean", "classify every raw line and write articles.parquet and lines.parquet (folders of parts)")
     clean.add_argument("--bodies", type=Path, help="also write each clean body as <id>.txt in this folder")
     for name, help_text in (
         ("entities", "clean, then count entities: + mentions.parquet, entity_counts.parquet"),
@@ -48,6 +48,13 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--text-column", help="text column of a table source (default: found by name)")
         sub.add_argument("--id-column", help="id column of a table source")
         sub.add_argument("--date-column", help="publication date column of a table source")
+        sub.add_argument("--partition-size", type=int, metavar="N",
+                         help="articles per partition (default: 250, fewer towards the end)")
+        again = sub.add_mutually_exclusive_group()
+        again.add_argument("--resume", action="store_true",
+                           help="insist on resuming the run in DIR (by default it resumes when DIR holds a run of "
+                                "the same corpus and settings)")
+        again.add_argument("--fresh", action="store_true", help="start over, even if DIR holds an unfinished run")
     add("report", "execute every notebook on SOURCE and write DIR/index.html plus one HTML per notebook")
     return parser
 
@@ -59,33 +66,34 @@ def _run(args: argparse.Namespace) -> str:
         from toolkit.report import build_report
 
         return f"wrote {build_report(args.source, args.out, progress=progress)}"
-    from toolkit.pipeline import run, save_bodies, save_tables
+    from toolkit.pipeline import run_to_folder, save_bodies_of_folder
 
-    load_options = {
+    options = {
         "text_column": args.text_column, "id_column": args.id_column, "date_column": args.date_column,
-    }
+        "partition_size": args.partition_size, "resume": True if args.resume else False if args.fresh else None,
+        "progress": progress,
+    }  # fmt: skip
+    if args.command != "clean":
+        options.update(clean=not args.no_clean, aliases=args.aliases, model=args.model, n_process=args.n_process)
     client = None
     if args.scheduler:
         from toolkit.dask_backend import connect
 
         client = connect(args.scheduler)
     try:
-        if args.command == "clean":
-            tables = run(args.source, until="clean", progress=progress, client=client, **load_options)
-            if args.bodies:
-                save_bodies(tables["articles"], args.bodies)
-        else:
-            tables = run(
-                args.source, until=args.command, clean=not args.no_clean, aliases=args.aliases, model=args.model,
-                n_process=args.n_process, progress=progress, client=client, **load_options,
-            )
+        manifest = run_to_folder(args.source, args.out, until=args.command, client=client, **options)
     finally:
         if client is not None:
             from toolkit.dask_backend import disconnect
 
             disconnect(client, close_cluster=args.scheduler == "local")
-    written = save_tables(tables, args.out)
-    return f"wrote {', '.join(p.name for p in written)} to {args.out} ({len(tables['articles'])} articles)"
+    if args.command == "clean" and args.bodies:
+        save_bodies_of_folder(args.out, args.bodies)
+    folders = {name.split("/")[0] + "/" for entry in manifest["partitions"].values() for name in entry["files"]}
+    written = sorted(folder for folder in folders if not folder.startswith("_")) + sorted(manifest["tables"])
+    resumed = f", {manifest['resumed']} partitions resumed" if manifest["resumed"] else ""
+    n_articles = sum(manifest["partition_sizes"])
+    return f"wrote {', '.join(written)} to {args.out} ({n_articles} articles{resumed})"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,10 +1,13 @@
 """The partitions of `toolkit.runner` on a dask.distributed cluster: a client submits the same per-partition
-tasks as the local pool does, so the tables are the same."""
+tasks as the local pool does, so the tables are the same. Written into a folder (`write_on_cluster`), each
+partition's parts are written by the worker that processed it: the folder must be on a disk every worker
+sees (a shared filesystem, or one machine)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -50,3 +53,14 @@ def run_on_cluster(articles: pd.DataFrame, config: StageConfig, client: Any, **o
     own default cache directory (the client's path may not exist on the workers' machines)."""
     return run_partitions(articles, replace(config, cache_dir=None), executor=client, workers=worker_threads(client),
                           **options)  # fmt: skip
+
+
+def write_on_cluster(articles: pd.DataFrame, config: StageConfig, client: Any, out_dir: str | os.PathLike[str],
+                     **options: Any) -> dict[str, Any]:  # fmt: skip
+    """`dataset.write_partitions` with the tasks on `client`'s cluster, each worker writing its partitions'
+    parts into `out_dir` (made absolute: the workers' working folder is not the client's). The result
+    cache stays on the client (the workers do not fill it)."""
+    from toolkit.dataset import write_partitions
+
+    return write_partitions(articles, replace(config, cache_dir=None), Path(out_dir).resolve(), executor=client,
+                            workers=worker_threads(client), cache_in_workers=False, **options)  # fmt: skip

@@ -1,7 +1,8 @@
 """The steps chained as the CLI, the report and the benchmarks run them: load, clean, entities, timeline.
 
 Each step returns tidy tables; `run` collects them by name (`articles`, `lines`, `problems`,
-`mentions`, `entity_counts`, `timexes`, `events`) and `save_tables` writes them atomically as Parquet.
+`mentions`, `entity_counts`, `timexes`, `events`) and `save_tables` writes them atomically as Parquet;
+`run_to_folder` (what the CLI runs) writes them partition by partition instead (`toolkit.dataset`).
 `run` processes the corpus in partitions (`toolkit.runner`): in this process, in local worker processes,
 or on a Dask cluster (`toolkit.dask_backend`), with the same tables in every case.
 """
@@ -54,13 +55,66 @@ def run(
     Partitions hold up to 250 articles and shrink towards the end so that the workers finish together;
     `partition_size` fixes their length instead.
     One spaCy parse serves entities and timeline. With `cache`, parsed Docs and each partition's tables
-    are cached on disk, so a re-run reads them back. The tables are the same whichever way it runs."""
+    are cached on disk, so a re-run reads them back. The tables are the same whichever way it runs.
+    For corpora bigger than memory, `run_to_folder` writes the tables partition by partition instead."""
+    from toolkit.runner import run_partitions
+
+    problems, articles, config = _prepare(source, until=until, clean=clean, aliases=aliases, model=model,
+                                          cache=cache, progress=progress, load_options=load_options)  # fmt: skip
+    if client is not None:
+        from toolkit.dask_backend import run_on_cluster
+
+        tables = run_on_cluster(articles, config, client, partition_size=partition_size, progress=progress,
+                                result_cache=_result_cache(config))  # fmt: skip
+    else:
+        tables = _locally(run_partitions, articles, config, n_process=n_process, partition_size=partition_size,
+                          progress=progress)  # fmt: skip
+    return {"problems": problems, **tables}
+
+
+def run_to_folder(
+    source: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    *,
+    until: str = "timeline",
+    clean: bool = True,
+    aliases: str | os.PathLike[str] | Mapping[str, str] | None = None,
+    model: str | None = None,
+    n_process: int | None = None,
+    progress: bool = True,
+    cache: bool = True,
+    client: Any = None,
+    partition_size: int | None = None,
+    resume: bool | None = None,
+    **load_options: Any,
+) -> dict[str, Any]:
+    """`run`, with the tables written into `out_dir` partition by partition by whoever processed each
+    partition (`toolkit.dataset`: `OUT/mentions.parquet/part-00000.parquet`, ..., `OUT/entity_counts.parquet`,
+    `OUT/problems.parquet`, `OUT/manifest.json`), so that no process holds a whole table; return the
+    manifest. A folder holding part of a run of the same corpus and settings is resumed (`resume=None`);
+    `resume=True` insists on it, `resume=False` starts over."""
+    from toolkit.dataset import write_partitions
+
+    problems, articles, config = _prepare(source, until=until, clean=clean, aliases=aliases, model=model,
+                                          cache=cache, progress=progress, load_options=load_options)  # fmt: skip
+    options = {"partition_size": partition_size, "progress": progress, "resume": resume,
+               "whole": {"problems": problems}}  # fmt: skip
+    if client is not None:
+        from toolkit.dask_backend import write_on_cluster
+
+        return write_on_cluster(articles, config, client, out_dir, result_cache=_result_cache(config), **options)
+    return _locally(write_partitions, articles, config, out_dir, n_process=n_process, **options)
+
+
+def _prepare(
+    source: str | os.PathLike[str], *, until: str, clean: bool, aliases: Any, model: str | None, cache: bool,
+    progress: bool, load_options: dict[str, Any],
+) -> tuple[pd.DataFrame, pd.DataFrame, Any]:  # fmt: skip
+    """The loaded corpus (its `problems` and the articles the steps start from) and the runner's settings."""
+    from toolkit.runner import StageConfig
+
     if until not in STEPS:
         raise ValueError(f"until must be one of {', '.join(STEPS)}")
-    from toolkit.nlp import default_n_process
-    from toolkit.results import ResultCache
-    from toolkit.runner import InProcess, StageConfig, local_executor, run_partitions
-
     corpus = load_corpus(source, progress=progress, **load_options)
     articles = corpus.articles if clean else use_text_as_body(corpus.articles)
     if until != "clean":
@@ -73,29 +127,38 @@ def run(
         until=until, clean=clean, aliases=dict(aliases) if aliases else None, model=model, cache=cache,
         cache_dir=str(cache_dir()),
     )
+    return corpus.problems, articles, config
+
+
+def _locally(function: Any, articles: pd.DataFrame, config: Any, *args: Any, n_process: int | None,
+             partition_size: int | None, **options: Any) -> Any:  # fmt: skip
+    """`function(articles, config, *args, ...)` (a runner of partitions) in this process, or on a pool of
+    local worker processes when the corpus is big enough or `n_process` asks for them."""
+    from toolkit.nlp import default_n_process
+    from toolkit.runner import InProcess, local_executor
+
     workers = n_process if n_process and n_process > 0 else default_n_process(len(articles))
     if partition_size:
         workers = min(workers, -(-len(articles) // partition_size))
-    options = {"partition_size": partition_size, "result_cache": ResultCache() if cache else None,
-               "progress": progress}  # fmt: skip
-    if client is not None:
-        from toolkit.dask_backend import run_on_cluster
+    options = {"partition_size": partition_size, "result_cache": _result_cache(config), **options}
+    if workers <= 1:
+        return function(articles, config, *args, executor=InProcess(), **options)
+    from concurrent.futures.process import BrokenProcessPool
 
-        tables = run_on_cluster(articles, config, client, **options)
-    elif workers > 1:
-        from concurrent.futures.process import BrokenProcessPool
+    try:
+        with local_executor(workers) as pool:
+            return function(articles, config, *args, executor=pool, workers=workers, **options)
+    except BrokenProcessPool:
+        raise ToolkitError(
+            "a worker process died (out of memory? in a script, call toolkit under "
+            "`if __name__ == '__main__':`), or pass n_process=1"
+        ) from None
 
-        try:
-            with local_executor(workers) as pool:
-                tables = run_partitions(articles, config, executor=pool, workers=workers, **options)
-        except BrokenProcessPool:
-            raise ToolkitError(
-                "a worker process died (out of memory? in a script, call toolkit under "
-                "`if __name__ == '__main__':`), or pass n_process=1"
-            ) from None
-    else:
-        tables = run_partitions(articles, config, executor=InProcess(), **options)
-    return {"problems": corpus.problems, **tables}
+
+def _result_cache(config: Any) -> Any:
+    from toolkit.results import ResultCache
+
+    return ResultCache() if config.cache else None
 
 
 def _check_bodies(articles: pd.DataFrame) -> None:
@@ -118,3 +181,10 @@ def save_bodies(articles: pd.DataFrame, out_dir: str | os.PathLike[str]) -> list
         write_text_atomic(out / safe_file_name(article_id), body or "")
         for article_id, body in zip(articles["article_id"], articles["body"], strict=True)
     ]
+
+
+def save_bodies_of_folder(out_dir: str | os.PathLike[str], bodies_dir: str | os.PathLike[str]) -> int:
+    """Write each clean body of a folder written by `run_to_folder` as `bodies_dir/<article_id>.txt`,
+    one partition at a time; return how many were written."""
+    parts = sorted((Path(out_dir) / "articles.parquet").glob("part-*.parquet"))
+    return sum(len(save_bodies(pd.read_parquet(part, columns=["article_id", "body"]), bodies_dir)) for part in parts)

@@ -2,13 +2,19 @@
 functions on an executor: in this process (`InProcess`), in local worker processes (`local_executor`), or
 on a Dask cluster (`toolkit.dask_backend`; this module imports no Dask).
 
-Two passes, both maps over partitions:
-1. line repetition counts per partition (`clean.line_repetition_counts`), summed: a reduction, no pairwise
-   comparison; each partition then receives only the counts of its own lines;
-2. per partition: clean, ONE spaCy parse with the union of the components entities and timeline need,
-   mentions and timexes per article, events, and partial entity counts; entity totals are a reduction of
-   the partial counts (articles are disjoint across partitions, so mentions and articles both add up);
-   events never span articles, so only their corpus-wide order is made at the end.
+A run is a plan (`plan_partitions`: sizes and result keys) and passes over it, each a map of a task over
+the partitions followed by a reduction of what the tasks return:
+1. line repetition counts per partition (`partition_line_counts`), summed (`add_line_counts`): a
+   reduction, no pairwise comparison; each partition then receives only the counts of its own lines;
+2. per partition (`process_partition`): clean, ONE spaCy parse with the union of the components entities
+   and timeline need, mentions and timexes per article, events, and partial entity counts; entity totals
+   are a reduction of the partial counts (`combine_entity_counts`: articles are disjoint across partitions,
+   so mentions and articles both add up); events never span articles, so only their corpus-wide order is
+   made at the end.
+A corpus-level step slots in the same way: a summary per partition, a reduction in this process, then an
+apply step per partition (a task given the reduced result, as pass 2 is given the line counts) or on the
+collected small tables. `run_partitions` collects the tables here; `toolkit.dataset.write_partitions` runs
+the same passes with a task that writes each partition's tables to a folder, so no process holds them all.
 
 The tables of each partition are cached (`toolkit.results`), keyed by the code, the settings, the model
 and the partition's input, plus the whole corpus when cleaning, since repetition counts are corpus-wide.
@@ -20,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -96,7 +102,7 @@ def local_executor(n_process: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("spawn"))
 
 
-def _ordered(executor: Executor, fn: Callable[..., Any], jobs: Sequence[tuple], window: int) -> Iterator[Any]:
+def _ordered(executor: Executor, fn: Callable[..., Any], jobs: Iterable[tuple], window: int) -> Iterator[Any]:
     """`fn(*job)` for every job, results in job order, at most `window` tasks in flight (bounded memory)."""
     pending: deque = deque()
     todo = iter(jobs)
@@ -195,8 +201,14 @@ def sum_line_counts(parts: Sequence[Any]) -> Any:
 
     total = LineCounts()
     for part in parts:
-        total.update(part)
-        total.n_articles += part.n_articles
+        add_line_counts(total, part)
+    return total
+
+
+def add_line_counts(total: Any, part: Any) -> Any:
+    """`total` with the line counts of one more partition added in place (the reduction, one step)."""
+    total.update(part)
+    total.n_articles += part.n_articles
     return total
 
 
@@ -233,28 +245,20 @@ def _concat_tables(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
 # --- cache keys ------------------------------------------------------------------------------------------
 
 
-def _config_fingerprint(config: StageConfig) -> str:
+def settings_fingerprint(config: StageConfig) -> str:
+    """Hash of the code, the settings and the model that the tables of a run depend on."""
     from toolkit.nlp import model_signature
 
     model = model_signature(config.model, config.components) if config.components else ""
     payload = repr((
-        config.until, config.clean, sorted((config.aliases or {}).items()), model,
+        code_fingerprint(), config.until, config.clean, sorted((config.aliases or {}).items()), model,
         sorted(config.clean_options.items()), sorted(config.entity_options.items()),
         sorted(config.timeline_options.items()),
     ))
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def _partition_keys(parts: Sequence[pd.DataFrame], config: StageConfig) -> list[str]:
-    """The result cache key of each partition: the code, the settings, the model and its input (plus the
-    whole corpus when cleaning, since line repetition counts are corpus-wide)."""
-    prints = [frame_fingerprint(part) for part in parts]
-    corpus = hashlib.sha256("".join(prints).encode()).hexdigest() if config.clean else ""
-    run_key = hashlib.sha256(f"{code_fingerprint()}{_config_fingerprint(config)}{corpus}".encode()).hexdigest()
-    return [hashlib.sha256(f"{run_key}{p}".encode()).hexdigest() for p in prints]
-
-
-# --- the whole run ------------------------------------------------------------------------------------------
+# --- the plan of a run -----------------------------------------------------------------------------------
 
 
 def partition_sizes(n_articles: int, workers: int, *, largest: int = DEFAULT_PARTITION_SIZE,
@@ -274,10 +278,79 @@ def partition_sizes(n_articles: int, workers: int, *, largest: int = DEFAULT_PAR
     return sizes
 
 
-def split(articles: pd.DataFrame, sizes: Sequence[int]) -> list[pd.DataFrame]:
-    """Consecutive partitions of the given sizes, each with a fresh 0-based index."""
+def split(articles: pd.DataFrame, sizes: Sequence[int]) -> Iterator[pd.DataFrame]:
+    """Consecutive partitions of the given sizes, each with a fresh 0-based index, sliced one at a time
+    (never all copied at once)."""
     bounds = [0, *itertools.accumulate(sizes)]
-    return [articles.iloc[lo:hi].reset_index(drop=True) for lo, hi in itertools.pairwise(bounds)] or [articles]
+    for lo, hi in itertools.pairwise(bounds):
+        yield articles.iloc[lo:hi].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The partitions of a run: their sizes, their result keys, and the fingerprints of the corpus (its
+    articles as partitioned) and of the code and settings."""
+
+    sizes: tuple[int, ...]
+    keys: tuple[str, ...]
+    corpus: str
+    settings: str
+
+
+def plan_partitions(articles: pd.DataFrame, config: StageConfig, *, workers: int = 1,
+                    partition_size: int | None = None, sizes: Sequence[int] | None = None) -> Plan:
+    """Partition `articles` (`sizes` when given, else `partition_size` articles each, else shrinking
+    towards the end for `workers`) and key each partition by the code, the settings, the model and its
+    input (plus the whole corpus when cleaning, since line repetition counts are corpus-wide)."""
+    if sizes is None:
+        sizes = partition_sizes(len(articles), 1 if partition_size else max(1, workers),
+                                largest=partition_size or DEFAULT_PARTITION_SIZE)  # fmt: skip
+    sizes = list(sizes) or [0]  # no article: one empty partition, so that every table exists
+    prints = [frame_fingerprint(part) for part in split(articles, sizes)]
+    corpus = hashlib.sha256(repr((list(sizes), prints)).encode()).hexdigest()
+    settings = settings_fingerprint(config)
+    run_key = hashlib.sha256(f"{settings}{corpus if config.clean else ''}".encode()).hexdigest()
+    keys = tuple(hashlib.sha256(f"{run_key}{p}".encode()).hexdigest() for p in prints)
+    return Plan(sizes=tuple(sizes), keys=keys, corpus=corpus, settings=settings)
+
+
+# --- the passes ------------------------------------------------------------------------------------------
+
+
+def map_partitions(
+    articles: pd.DataFrame,
+    config: StageConfig,
+    plan: Plan,
+    task: Callable[..., Any],
+    todo: Sequence[int],
+    *,
+    executor: Executor,
+    workers: int,
+    extra: Callable[[int], tuple] = lambda index: (),
+) -> Iterator[tuple[int, Any]]:
+    """`task(partition, its line counts, config, *extra(index))` for each partition in `todo`, results in
+    order. Pass 1 (when cleaning) counts lines over the whole corpus first: every partition's counts are
+    corpus-wide, even when only a few partitions remain to be done."""
+    if not todo:
+        return
+    window = 2 * max(1, workers)
+    counts: Iterator[Any] = itertools.repeat(None)  # without cleaning: endless, hence zip(strict=False)
+    if config.clean:
+        from toolkit.clean import LineCounts
+
+        texts = ((list(part["text"]),) for part in split(articles, plan.sizes))
+        total, part_keys = LineCounts(), []
+        for part in _ordered(executor, partition_line_counts, texts, window):
+            total = add_line_counts(total, part)
+            part_keys.append("\n".join(part))  # one string per partition: a few bytes per line, not a Counter
+        counts = (restrict_counts(total, keys.split("\n") if keys else []) for keys in part_keys)
+    wanted = set(todo)
+    jobs = (
+        (part, part_counts, config, *extra(index))
+        for index, (part, part_counts) in enumerate(zip(split(articles, plan.sizes), counts, strict=False))
+        if index in wanted
+    )  # fmt: skip
+    yield from zip(sorted(wanted), _ordered(executor, task, jobs, window), strict=True)
 
 
 def run_partitions(
@@ -292,37 +365,20 @@ def run_partitions(
 ) -> dict[str, pd.DataFrame]:
     """Run the steps of `config` over `articles` (the loaded table; with `config.clean=False`, bodies
     already set) partition by partition on `executor`, which runs `workers` tasks at once; return the
-    tables (`articles`, `lines`, `mentions`, `entity_counts`, `timexes`, `events`, as far as `config.until`)."""
+    tables (`articles`, `lines`, `mentions`, `entity_counts`, `timexes`, `events`, as far as `config.until`)
+    collected in this process. `toolkit.dataset.write_partitions` writes them to a folder instead."""
     executor = executor or InProcess()
-    workers = max(1, workers)
-    if partition_size:
-        sizes = partition_sizes(len(articles), 1, largest=partition_size)
-    else:
-        sizes = partition_sizes(len(articles), workers)
-    parts = split(articles, sizes)
-    keys = _partition_keys(parts, config)
-    results: list[dict[str, pd.DataFrame] | None] = [None] * len(parts)
-    if config.cache and result_cache is not None:
-        results = [result_cache.get(key) for key in keys]
+    plan = plan_partitions(articles, config, workers=workers, partition_size=partition_size)
+    cache = result_cache if config.cache else None
+    results: list[dict[str, pd.DataFrame] | None] = [cache.get(key) if cache else None for key in plan.keys]
     todo = [i for i, found in enumerate(results) if found is None]
-    bar = tqdm(total=len(articles), desc="processing", unit="article", disable=not progress, leave=False)
-    bar.update(sum(len(parts[i]) for i in range(len(parts)) if results[i] is not None))
-    try:
-        if todo:
-            window = 2 * workers
-            counts: list[Any] = [None] * len(parts)
-            if config.clean:
-                texts = [(list(part["text"]),) for part in parts]
-                part_counts = list(_ordered(executor, partition_line_counts, texts, window))
-                total = sum_line_counts(part_counts)
-                counts = [restrict_counts(total, part) for part in part_counts]
-            jobs = [(parts[i], counts[i], config) for i in todo]
-            for i, tables in zip(todo, _ordered(executor, process_partition, jobs, window), strict=True):
-                results[i] = tables
-                if config.cache and result_cache is not None:
-                    result_cache.put(keys[i], tables)
-                bar.update(len(parts[i]))
-    finally:
-        bar.close()
+    with tqdm(total=len(articles), desc="processing", unit="article", disable=not progress, leave=False) as bar:
+        bar.update(len(articles) - sum(plan.sizes[i] for i in todo))
+        for i, tables in map_partitions(articles, config, plan, process_partition, todo, executor=executor,
+                                        workers=workers):  # fmt: skip
+            results[i] = tables
+            if cache is not None:
+                cache.put(plan.keys[i], tables)
+            bar.update(plan.sizes[i])
     names = list(results[0]) if results else []
     return {name: _concat_tables(name, [r[name] for r in results if r is not None]) for name in names}
