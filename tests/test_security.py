@@ -61,7 +61,7 @@ def test_bodies_refuse_an_id_that_is_not_a_plain_file_name(tmp_path, hostile):
     pd.DataFrame({"id": ["fine", hostile], "text": [GOOD, GOOD]}).to_csv(work / "t.csv", index=False)
     result = toolkit("clean", work / "t.csv", "--out", work / "out", "--bodies", work / "bodies")
     assert_one_line_error(result, f"article id {hostile!r} cannot be a file name")
-    assert [p.relative_to(tmp_path) for p in tmp_path.rglob("*.txt")] in ([], [Path("a/b/bodies/fine.txt")])
+    assert list(tmp_path.rglob("*.txt")) == []  # every id is checked before any body is written
 
 
 @pytest.mark.parametrize("target", ["raw", ".", "raw/clean", "out"])

@@ -175,12 +175,11 @@ def save_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike[str]
 
 
 def save_bodies(articles: pd.DataFrame, out_dir: str | os.PathLike[str]) -> list[Path]:
-    """Write each clean body as `out_dir/<article_id>.txt`, atomically."""
+    """Write each clean body as `out_dir/<article_id>.txt`, atomically. Every id is checked as a file name
+    first, so an id that would leave the folder refuses the whole batch before anything is written."""
     out = Path(out_dir)
-    return [
-        write_text_atomic(out / safe_file_name(article_id), body or "")
-        for article_id, body in zip(articles["article_id"], articles["body"], strict=True)
-    ]
+    names = [safe_file_name(article_id) for article_id in articles["article_id"]]
+    return [write_text_atomic(out / name, body or "") for name, body in zip(names, articles["body"], strict=True)]
 
 
 def save_bodies_of_folder(out_dir: str | os.PathLike[str], bodies_dir: str | os.PathLike[str]) -> int:
