@@ -55,7 +55,7 @@ from toolkit.runner import (
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
 SUMMARIES = "_summaries"
-PARTITIONED = ("articles", "lines", "mentions", "timexes", "events")
+PARTITIONED = ("articles", "lines", "skipped", "mentions", "timexes", "events")
 # Corpus-level tables reduced from per-partition summaries: name -> function of the list of summaries.
 REDUCTIONS: dict[str, Callable[[list[pd.DataFrame]], pd.DataFrame]] = {"entity_counts": combine_entity_counts}
 EVENT_ORDER = ["interval_start", "offset_start", "article_id", "sentence_id"]  # nulls last, stable

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit.config import cache_dir
+from toolkit.config import cache_dir, settings
 from toolkit.corpus import load_corpus
 from toolkit.errors import ToolkitError
 from toolkit.io import safe_file_name, write_parquet_atomic, write_text_atomic
@@ -125,7 +125,7 @@ def _prepare(
         aliases = load_aliases(aliases)
     config = StageConfig(
         until=until, clean=clean, aliases=dict(aliases) if aliases else None, model=model, cache=cache,
-        cache_dir=str(cache_dir()),
+        cache_dir=str(cache_dir()), languages=tuple(settings("nlp")["languages"]) or None,
     )
     return corpus.problems, articles, config
 

@@ -55,6 +55,8 @@ class StageConfig:
     clean_options: dict[str, Any] = field(default_factory=dict)
     entity_options: dict[str, Any] = field(default_factory=dict)
     timeline_options: dict[str, Any] = field(default_factory=dict)
+    # Languages the entity and timeline steps read (`articles.language`); others are listed in `skipped`.
+    languages: tuple[str, ...] | None = None
 
     @property
     def components(self) -> tuple[str, ...]:
@@ -147,6 +149,10 @@ def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) 
         tables["articles"] = articles
     if config.until == "clean":
         return tables
+    if config.languages and "language" in articles.columns:
+        from toolkit.clean import language_filter
+
+        articles, tables["skipped"] = language_filter(articles, keep_languages=config.languages)
     from toolkit import entities
     from toolkit.nlp import iter_parse
 
@@ -253,7 +259,7 @@ def settings_fingerprint(config: StageConfig) -> str:
     payload = repr((
         code_fingerprint(), config.until, config.clean, sorted((config.aliases or {}).items()), model,
         sorted(config.clean_options.items()), sorted(config.entity_options.items()),
-        sorted(config.timeline_options.items()),
+        sorted(config.timeline_options.items()), config.languages,
     ))
     return hashlib.sha256(payload.encode()).hexdigest()
 
