@@ -163,3 +163,19 @@ def test_time_zones_are_not_entities_and_country_short_forms_take_the_country_na
     mine = article_mentions(doc, "a", aliases={"US": "USA"})
     assert set(mine.loc[mine["text"] == "US", "canonical"]) == {"USA"}  # the user's table wins
     assert set(article_mentions(doc, "a", default_aliases=False)["canonical"]) >= {"U.S.", "Britain", "America"}
+
+
+def test_a_name_never_runs_over_a_line_break():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("Lens 0 Nantes 4 (Claude Makelele 42, Jocelyn\nGourvennec 67).\nAttendance 33,000\nKarlsruhe 3")
+    at = {t.text: t.i for t in doc}
+    doc.ents = [
+        Span(doc, at["Jocelyn"], at["Gourvennec"] + 1, label="PERSON"),
+        Span(doc, at["33,000"] - 1, at["Karlsruhe"] + 1, label="ORG"),
+    ]
+    found = article_mentions(doc, "table")
+    assert list(found["text"]) == ["Jocelyn", "Gourvennec", "Attendance", "Karlsruhe"]

@@ -77,6 +77,22 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label)
 
 
+def line_pieces(span: Span) -> list[Span]:
+    """The parts of `span` on each line of the text: a name never runs over a line break (`Attendance
+    33,000\nKarlsruhe`, `Jocelyn\nGourvennec` in a wrapped results table are two spans, each read alone)."""
+    doc = span.doc
+    pieces, start = [], span.start
+    for token in span:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if "\n" in token.text else token.i + 1
+            if end > start:
+                pieces.append(Span(doc, start, end, label=span.label))
+            start = token.i + 1
+    if span.end > start:
+        pieces.append(Span(doc, start, span.end, label=span.label))
+    return pieces
+
+
 def _continues_name(token: Token, rules: cn.Rules) -> bool:
     """A capitalised word inside a sentence: a name the match would cut through."""
     return not token.is_sent_start and token.is_alpha and cn.is_name_word(token.text, rules)
@@ -149,10 +165,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _model_spans(ents: list[Span], recased: set[tuple[int, int]], opts: Options) -> list[Mention]:
     taken = {t.i for ent in ents for t in ent}
     mentions = []
-    for ent in ents:
-        if ent.label_ not in opts.labels:
-            continue
-        span = _trim(ent)
+    pieces = [(ent, piece) for ent in ents if ent.label_ in opts.labels for piece in line_pieces(ent)]
+    for ent, piece in pieces:
+        span = _trim(piece)
         if span is None:
             continue
         origin = "recased" if (ent.start, ent.end) in recased else "model"
