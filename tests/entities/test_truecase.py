@@ -57,3 +57,21 @@ def test_names_in_a_headline_in_capitals_are_found_and_marked_recased() -> None:
     off = article_mentions(doc, "a", case_restore=False)
     assert "JAPAN" not in set(off.loc[off["end"] <= end, "text"])
     assert "recased" not in set(off["origin"])
+
+
+def test_a_batch_of_articles_reads_its_capitals_in_one_go_with_the_same_rows(tmp_path) -> None:
+    from toolkit.entities import MENTION_COLUMNS, Options, batch_mention_rows, mention_rows
+
+    tennis = "TENNIS - SELES BEATS GRAF IN PARIS.\nMonica Seles beat Steffi Graf in Paris."
+    texts = [ARTICLE, tennis, "  ", "No capitals."]
+    docs = parse(texts, components=("ner", "senter"), progress=False)
+    ids = ["a", "b", "blank", "c"]
+    opts = Options.build({})
+    one_by_one = [row for doc, i, t in zip(docs, ids, texts, strict=True) if t.strip()
+                  for row in mention_rows(doc, i, opts, text=t)]  # fmt: skip
+    origin = MENTION_COLUMNS.index("origin")
+    assert any(row[origin] == "recased" for row in one_by_one if row[0] == "b")
+    for cache in (False, True, True):  # uncached, then written to and read back from the Doc cache
+        rows = batch_mention_rows(docs, ids, texts, opts, cache=cache, cache_dir=tmp_path)
+        assert rows == one_by_one
+    assert any(tmp_path.rglob("*.doc"))

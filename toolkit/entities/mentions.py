@@ -9,8 +9,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
@@ -20,7 +21,7 @@ from spacy.util import filter_spans
 from toolkit.entities import canonical as cn
 from toolkit.entities.options import Options
 from toolkit.entities.truecase import headline_parts, restore_case, shouted_spans
-from toolkit.nlp import load_pipeline
+from toolkit.nlp import iter_parse
 
 
 @dataclass
@@ -121,30 +122,58 @@ def _repair_after_title(span: Span, taken: set[int], rules: cn.Rules, max_words:
     return Span(doc, j, span.end, label=span.label)
 
 
-def entity_spans(doc: Doc, text: str, opts: Options) -> tuple[list[Span], set[tuple[int, int]]]:
+def restored_pieces(text: str, opts: Options) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """The spans of `text` in capitals (`shouted_spans`, with `case_restore`) and what the model reads again
+    for them: (offset, case-restored text) of each part of a headline in capitals, of the line of a dateline
+    (the copy has the same length, so offsets found in it are offsets into `text`)."""
+    spans = shouted_spans(text) if opts.switches["case_restore"] else []
+    if not spans:
+        return spans, []
+    restored = restore_case(text, spans, STOP_WORDS)
+    return spans, [(a, restored[a:b]) for span in spans for a, b in _pieces(text, span)]
+
+
+def recased_entities(
+    texts: Sequence[str], opts: Options, *, cache: bool = False, cache_dir: Path | str | None = None
+) -> list[list[tuple[int, int, str]]]:
+    """For each of `texts`, the (start, end, label) of the entities the model finds on the case-restored
+    copies of its text in capitals (`restored_pieces`), in offsets of the text: the copies of all the texts
+    parsed in one batch (with `cache`, kept in the Doc cache like any parsed text)."""
+    pieces = [restored_pieces(text, opts)[1] for text in texts]
+    flat = [piece for found in pieces for _, piece in found]
+    parsed = iter_parse(
+        flat, components=("ner",), model=opts.model, n_process=1, cache=cache, cache_dir=cache_dir, progress=False
+    )
+    docs = iter(parsed)
+    return [
+        [(offset + e.start_char, offset + e.end_char, e.label_) for offset, _ in found for e in next(docs).ents]
+        for found in pieces
+    ]
+
+
+def entity_spans(
+    doc: Doc, text: str, opts: Options, recased: Sequence[tuple[int, int, str]] | None = None
+) -> tuple[list[Span], set[tuple[int, int]]]:
     """The model's entities of the Doc of `text`, those on text in capitals (`shouted_spans`) replaced, with
-    `case_restore`, by the entities the same model finds on a case-restored copy (one batch of a few short
-    texts per article: each part of a headline in capitals, the line of a dateline; the offsets are the
-    same, the copy having the same length); and the (start, end) token bounds of the replacements."""
+    `case_restore`, by the entities the same model finds on a case-restored copy (`recased`: this text's
+    item of `recased_entities`, computed here when not given); and the (start, end) token bounds of the
+    replacements."""
     ents = list(doc.ents)  # built anew at every read
     spans = shouted_spans(text) if opts.switches["case_restore"] else []
     if not spans:
         return ents, set()
-    restored = restore_case(text, spans, STOP_WORDS)
-    pieces = [piece for span in spans for piece in _pieces(text, span)]
-    nlp = load_pipeline(model=opts.model, components=("ner",))
+    if recased is None:
+        recased = recased_entities([text], opts)[0]
     found = []
-    for (offset, _), piece in zip(pieces, nlp.pipe(restored[a:b] for a, b in pieces), strict=True):
-        for ent in piece.ents:
-            start, end = offset + ent.start_char, offset + ent.end_char
-            if _overlaps(spans, start, end):
-                span = doc.char_span(start, end, label=ent.label_, alignment_mode="expand")
-                if span is not None:
-                    found.append(span)
+    for start, end, label in recased:
+        if _overlaps(spans, start, end):
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None:
+                found.append(span)
     found = filter_spans(found)
     kept = [ent for ent in ents if not _overlaps(spans, ent.start_char, ent.end_char)]
-    recased = {(span.start, span.end) for span in found}
-    return sorted(filter_spans([*found, *kept]), key=lambda span: span.start), recased
+    replaced = {(span.start, span.end) for span in found}
+    return sorted(filter_spans([*found, *kept]), key=lambda span: span.start), replaced
 
 
 def _pieces(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -307,11 +336,14 @@ def _reads_as_platform(span: Span, opts: Options) -> bool:
     return before in opts.platform_before or after in opts.platform_after
 
 
-def find_mentions(doc: Doc, text: str, opts: Options) -> tuple[list[Mention], dict[str, str]]:
+def find_mentions(
+    doc: Doc, text: str, opts: Options, recased: Sequence[tuple[int, int, str]] | None = None
+) -> tuple[list[Mention], dict[str, str]]:
     """The mentions of a parsed article in text order, each with its stripped name (`name` and `core`),
     and the acronyms the article defines (acronym -> stripped long name): the model's spans (trimmed,
     repaired after a title), then, with `consistency`, the other occurrences of their strings; none
-    inside a speaker label, without a Latin letter, or a time zone. `text` is the text `doc` was parsed from."""
+    inside a speaker label, without a Latin letter, or a time zone. `text` is the text `doc` was parsed from,
+    `recased` its item of `recased_entities` when the caller read many texts in one batch."""
     keep = _mention_filter(text, opts)
     if opts.time_zones:
         keep_span = keep
@@ -319,8 +351,8 @@ def find_mentions(doc: Doc, text: str, opts: Options) -> tuple[list[Mention], di
         def keep(span: Span) -> bool:
             return keep_span(span) and span.text not in opts.time_zones
 
-    ents, recased = entity_spans(doc, text, opts)
-    mentions = [m for m in _model_spans(ents, recased, opts) if keep(m.span)]
+    ents, replaced = entity_spans(doc, text, opts, recased)
+    mentions = [m for m in _model_spans(ents, replaced, opts) if keep(m.span)]
     for m in mentions:
         m.name = _stripped_name(m, opts)
     defined = _acronym_definitions(doc, mentions, opts) if opts.switches["acronyms"] else {}
