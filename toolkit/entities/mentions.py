@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from toolkit.entities import canonical as cn
+from toolkit.entities.aliases import is_country
 from toolkit.entities.options import Options
 from toolkit.entities.truecase import headline_parts, restore_case, shouted_spans
 from toolkit.nlp import iter_parse
@@ -38,11 +39,13 @@ class Mention:
     country: str | None = None  # the country a nationality (NORP) derives from (`French` -> `France`)
     after_title: bool = False  # a personal title stands just before the span (`President [Trump]`)
     platform: bool = False  # read as a platform or product (`on [Twitter]`, `[Twitter] account`)
+    team: bool = False  # a place in a results or standings row (`[MIAMI] 14 4 .778`): the club, an ORG
 
     @property
     def context(self) -> str:
-        """The context that gave the mention's vote: `title` (a person), `platform` (not one), or none."""
-        return "title" if self.after_title else "platform" if self.platform else ""
+        """The context that gave the mention's vote: `title` (a person), `platform` (not one), `team` (a
+        club named after its city, an ORG), or none."""
+        return "title" if self.after_title else "platform" if self.platform else "team" if self.team else ""
 
 
 # Labels whose names never start or end with a number or punctuation (`Ipswich 0`, `-- David Brinkerhoff`
@@ -336,6 +339,24 @@ def _reads_as_platform(span: Span, opts: Options) -> bool:
     return before in opts.platform_before or after in opts.platform_after
 
 
+# A score or a standings figure after a name on its line (`Plymouth 4 Exeter 1`, `MIAMI 14 4 .778`), then
+# another figure, a name, a bracket or the end of the line: not a dateline's date (`LONDON 1996-12-06`) nor a
+# number the sentence goes on about (`Tasmania 352 for 7`).
+_SCORE_AFTER_RE = re.compile(
+    r"[ \t]+(?!\d{4}-\d)\d{1,3}(?=[ \t]+\d|[ \t]*(?:[.,;]?[ \t]*$|\(|[ \t]+[A-Z]))", re.MULTILINE
+)
+
+
+def _reads_as_team(span: Span, text: str, opts: Options) -> bool:
+    """A place name followed on its line by a score or standings figures (`Plymouth 4 Exeter 1`, `MIAMI 14
+    4 .778`) names the club of that city, an ORG; a country (`Japan 2 Syria 1`) or a national side
+    (`national_sides`: `England`, `Wales`) stays a place, as CoNLL-2003 labels them."""
+    if span.label_ not in ("GPE", "LOC") or not _SCORE_AFTER_RE.match(text, span.end_char):
+        return False
+    name = span.text
+    return not is_country(name) and name.lower() not in opts.national_sides
+
+
 def find_mentions(
     doc: Doc, text: str, opts: Options, recased: Sequence[tuple[int, int, str]] | None = None
 ) -> tuple[list[Mention], dict[str, str]]:
@@ -365,4 +386,5 @@ def find_mentions(
         m.core = m.name
         m.after_title = _after_title(m.span, opts)
         m.platform = _reads_as_platform(m.span, opts)
+        m.team = opts.switches["teams"] and _reads_as_team(m.span, text, opts)
     return mentions, defined
