@@ -132,7 +132,7 @@ def restored_pieces(text: str, opts: Options) -> tuple[list[tuple[int, int]], li
     spans = shouted_spans(text) if opts.switches["case_restore"] else []
     if not spans:
         return spans, []
-    restored = restore_case(text, spans, STOP_WORDS)
+    restored = restore_case(text, spans, STOP_WORDS, is_place=lambda word: cn.is_place(word, opts.rules))
     return spans, [(a, restored[a:b]) for span in spans for a, b in _pieces(text, span)]
 
 
