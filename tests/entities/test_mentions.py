@@ -194,3 +194,16 @@ def test_a_city_before_a_score_is_its_club_a_country_stays_a_place():
                      "Tasmania": "GPE", "MIAMI": "ORG"}  # fmt: skip
     off = article_mentions(doc, "results", teams=False)
     assert set(off["label"]) == {"GPE"}
+
+
+def test_a_word_alone_before_a_figure_on_its_line_labels_it_and_is_no_mention():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("Bochum 2 Bayer Leverkusen 2.\nAttendance: 24,602\nAttendance 33,000\nKarlsruhe 3 Freiburg 0.")
+    doc.ents = [Span(doc, t.i, t.i + 1, label="PERSON" if t.text == "Attendance" else "ORG")
+                for t in doc if t.text in ("Bochum", "Attendance", "Karlsruhe", "Freiburg")]  # fmt: skip
+    assert list(article_mentions(doc, "table")["text"]) == ["Bochum", "Karlsruhe", "Freiburg"]
+    assert list(article_mentions(doc, "table", field_labels=False)["text"]).count("Attendance") == 2

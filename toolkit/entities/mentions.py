@@ -234,17 +234,31 @@ def _has_latin_letter(text: str) -> bool:
     return any(ch.isalpha() and (ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")) for ch in text)
 
 
+# Only a figure after a word on its line (`Attendance 33,000`, `Attendance: 24,602`).
+_FIGURE_REST_RE = re.compile(r"[ \t]*:?[ \t]*\d[\d,.]*[ \t]*$", re.MULTILINE)
+
+
+def is_field_label(text: str, start: int, end: int) -> bool:
+    """`Attendance 33,000` on a line of a results table: one word opening its line with only a figure after
+    it labels the figure; it names nothing (a team's score line has its opponent: `Plymouth 4 Exeter 1`)."""
+    opens_line = start == 0 or text[start - 1] == "\n"
+    return opens_line and not any(c.isspace() for c in text[start:end]) and bool(_FIGURE_REST_RE.match(text, end))
+
+
 def _mention_filter(text: str, opts: Options) -> Callable[[Span], bool]:
     """Whether a span of the Doc of `text` may be a mention: not inside an interview's speaker label
-    (`speaker_labels`), and with at least one Latin letter (`latin_script`: the English model's labels on
-    other scripts are noise)."""
+    (`speaker_labels`), not a table's field label (`field_labels`), and with at least one Latin letter
+    (`latin_script`: the English model's labels on other scripts are noise)."""
     labels = speaker_label_spans(text) if opts.switches["speaker_labels"] else []
     starts = [start for start, _ in labels]
     latin = opts.switches["latin_script"]
+    fields = opts.switches["field_labels"]
 
     def keep(span: Span) -> bool:
         i = bisect_right(starts, span.start_char) - 1
         if i >= 0 and span.end_char <= labels[i][1]:
+            return False
+        if fields and is_field_label(text, span.start_char, span.end_char):
             return False
         return not latin or _has_latin_letter(span.text)
 

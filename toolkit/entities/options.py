@@ -24,6 +24,7 @@ RULE_SWITCHES = (
     "teams",
     "default_aliases",
     "speaker_labels",
+    "field_labels",
     "latin_script",
 )
 # Settings of the canonicalisation rules (`canonical.Rules`) that an extraction may override.
