@@ -234,13 +234,14 @@ def _has_latin_letter(text: str) -> bool:
     return any(ch.isalpha() and (ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")) for ch in text)
 
 
-# Only a figure after a word on its line (`Attendance 33,000`, `Attendance: 24,602`).
-_FIGURE_REST_RE = re.compile(r"[ \t]*:?[ \t]*\d[\d,.]*[ \t]*$", re.MULTILINE)
+# Only a figure after a word on its line, after a colon or in thousands (`Attendance: 24,602`, `Attendance
+# 33,000`), not a score (`Karlsruhe 3`).
+_FIGURE_REST_RE = re.compile(r"(?:[ \t]*:[ \t]*\d[\d,.]*|[ \t]+\d{1,3}(?:,\d{3})+\.?)[ \t]*$", re.MULTILINE)
 
 
 def is_field_label(text: str, start: int, end: int) -> bool:
     """`Attendance 33,000` on a line of a results table: one word opening its line with only a figure after
-    it labels the figure; it names nothing (a team's score line has its opponent: `Plymouth 4 Exeter 1`)."""
+    it labels the figure; it names nothing (a score is no such figure: `Karlsruhe 3`)."""
     opens_line = start == 0 or text[start - 1] == "\n"
     return opens_line and not any(c.isspace() for c in text[start:end]) and bool(_FIGURE_REST_RE.match(text, end))
 
