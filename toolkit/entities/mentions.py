@@ -40,12 +40,15 @@ class Mention:
     after_title: bool = False  # a personal title stands just before the span (`President [Trump]`)
     platform: bool = False  # read as a platform or product (`on [Twitter]`, `[Twitter] account`)
     team: bool = False  # a place in a results or standings row (`[MIAMI] 14 4 .778`): the club, an ORG
+    nation: bool = False  # a country or national side the model read as an ORG (`[Wales]` the side): a place
 
     @property
     def context(self) -> str:
         """The context that gave the mention's vote: `title` (a person), `platform` (not one), `team` (a
-        club named after its city, an ORG), or none."""
-        return "title" if self.after_title else "platform" if self.platform else "team" if self.team else ""
+        club named after its city, an ORG), `nation` (a country, a place), or none."""
+        if self.after_title:
+            return "title"
+        return "platform" if self.platform else "team" if self.team else "nation" if self.nation else ""
 
 
 # Labels whose names never start or end with a number or punctuation (`Ipswich 0`, `-- David Brinkerhoff`
@@ -369,7 +372,13 @@ def _reads_as_team(span: Span, text: str, opts: Options) -> bool:
     if span.label_ not in ("GPE", "LOC") or not _SCORE_AFTER_RE.match(text, span.end_char):
         return False
     name = span.text
-    return not is_country(name) and name.lower() not in opts.national_sides
+    return not _is_nation(name, opts)
+
+
+def _is_nation(name: str, opts: Options, *, codes: bool = True) -> bool:
+    """A country (by its name, or with `codes` also a code or short form: `USA`, `Britain`) or a national side
+    (`Wales`, `England`): its team is named after it and stays a place."""
+    return is_country(name, codes=codes) or name.lower() in opts.national_sides
 
 
 def find_mentions(
@@ -402,4 +411,5 @@ def find_mentions(
         m.after_title = _after_title(m.span, opts)
         m.platform = _reads_as_platform(m.span, opts)
         m.team = opts.switches["teams"] and _reads_as_team(m.span, text, opts)
+        m.nation = opts.switches["teams"] and m.model_label == "ORG" and _is_nation(m.name, opts, codes=False)
     return mentions, defined
