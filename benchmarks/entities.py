@@ -28,7 +28,7 @@ import pandas as pd
 import spacy
 from spacy.tokens import Doc
 
-from toolkit.entities import RULE_SWITCHES, Options, mention_rows, mentions_frame
+from toolkit.entities import RULE_SWITCHES, Options, batch_mention_rows, mentions_frame
 from toolkit.entities.corpus import apply_corpus_names, combine_summaries, corpus_names, name_summary
 from toolkit.nlp import parse, resolve_model_name
 
@@ -60,10 +60,9 @@ def toolkit_mentions(
     opts = Options.build(options)
     parts = []
     for first in range(0, len(docs), partition):
-        rows = []
-        for doc, gold in zip(docs[first : first + partition], gold_docs[first : first + partition], strict=True):
-            rows.extend(mention_rows(doc, gold["doc_id"], opts, text=gold["text"]))
-        parts.append(mentions_frame(rows))
+        golds = gold_docs[first : first + partition]
+        ids, texts = [gold["doc_id"] for gold in golds], [gold["text"] for gold in golds]
+        parts.append(mentions_frame(batch_mention_rows(docs[first : first + partition], ids, texts, opts)))
     if corpus:
         mapping = corpus_names(combine_summaries(name_summary(part) for part in parts))
         parts = [apply_corpus_names(part, mapping) for part in parts]

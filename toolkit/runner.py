@@ -171,10 +171,10 @@ def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) 
 
         timeline_options = timeline.build_options(config.timeline_options)
         references = _timeline_inputs(articles, timeline_options)
-    mentions = []
-    for article_id, body, doc in zip(ids, bodies, docs, strict=True):
-        if body.strip():
-            mentions.extend(entities.mention_rows(doc, article_id, entity_options, aliases=config.aliases, text=body))
+    # The partition's lines in capitals are read again in one batch, cached with the Docs.
+    mentions = entities.batch_mention_rows(
+        docs, ids, bodies, entity_options, aliases=config.aliases, cache=config.cache, cache_dir=config.cache_dir
+    )
     if references is not None:
         parsed = [(doc, article_id, *reference, body)
                   for doc, article_id, reference, body in zip(docs, ids, references, bodies, strict=True)]  # fmt: skip

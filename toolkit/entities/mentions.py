@@ -9,8 +9,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
@@ -18,9 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from toolkit.entities import canonical as cn
+from toolkit.entities.aliases import is_country
 from toolkit.entities.options import Options
 from toolkit.entities.truecase import headline_parts, restore_case, shouted_spans
-from toolkit.nlp import load_pipeline
+from toolkit.nlp import iter_parse
 
 
 @dataclass
@@ -37,11 +39,16 @@ class Mention:
     country: str | None = None  # the country a nationality (NORP) derives from (`French` -> `France`)
     after_title: bool = False  # a personal title stands just before the span (`President [Trump]`)
     platform: bool = False  # read as a platform or product (`on [Twitter]`, `[Twitter] account`)
+    team: bool = False  # a place in a results or standings row (`[MIAMI] 14 4 .778`): the club, an ORG
+    nation: bool = False  # a country or national side the model read as an ORG (`[Wales]` the side): a place
 
     @property
     def context(self) -> str:
-        """The context that gave the mention's vote: `title` (a person), `platform` (not one), or none."""
-        return "title" if self.after_title else "platform" if self.platform else ""
+        """The context that gave the mention's vote: `title` (a person), `platform` (not one), `team` (a
+        club named after its city, an ORG), `nation` (a country, a place), or none."""
+        if self.after_title:
+            return "title"
+        return "platform" if self.platform else "team" if self.team else "nation" if self.nation else ""
 
 
 # Labels whose names never start or end with a number or punctuation (`Ipswich 0`, `-- David Brinkerhoff`
@@ -77,6 +84,22 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label)
 
 
+def line_pieces(span: Span) -> list[Span]:
+    """The parts of `span` on each line of the text: a name never runs over a line break (`Attendance
+    33,000\nKarlsruhe`, `Jocelyn\nGourvennec` in a wrapped results table are two spans, each read alone)."""
+    doc = span.doc
+    pieces, start = [], span.start
+    for token in span:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if "\n" in token.text else token.i + 1
+            if end > start:
+                pieces.append(Span(doc, start, end, label=span.label))
+            start = token.i + 1
+    if span.end > start:
+        pieces.append(Span(doc, start, span.end, label=span.label))
+    return pieces
+
+
 def _continues_name(token: Token, rules: cn.Rules) -> bool:
     """A capitalised word inside a sentence: a name the match would cut through."""
     return not token.is_sent_start and token.is_alpha and cn.is_name_word(token.text, rules)
@@ -105,30 +128,58 @@ def _repair_after_title(span: Span, taken: set[int], rules: cn.Rules, max_words:
     return Span(doc, j, span.end, label=span.label)
 
 
-def entity_spans(doc: Doc, text: str, opts: Options) -> tuple[list[Span], set[tuple[int, int]]]:
+def restored_pieces(text: str, opts: Options) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """The spans of `text` in capitals (`shouted_spans`, with `case_restore`) and what the model reads again
+    for them: (offset, case-restored text) of each part of a headline in capitals, of the line of a dateline
+    (the copy has the same length, so offsets found in it are offsets into `text`)."""
+    spans = shouted_spans(text) if opts.switches["case_restore"] else []
+    if not spans:
+        return spans, []
+    restored = restore_case(text, spans, STOP_WORDS, is_place=lambda word: cn.is_place(word, opts.rules))
+    return spans, [(a, restored[a:b]) for span in spans for a, b in _pieces(text, span)]
+
+
+def recased_entities(
+    texts: Sequence[str], opts: Options, *, cache: bool = False, cache_dir: Path | str | None = None
+) -> list[list[tuple[int, int, str]]]:
+    """For each of `texts`, the (start, end, label) of the entities the model finds on the case-restored
+    copies of its text in capitals (`restored_pieces`), in offsets of the text: the copies of all the texts
+    parsed in one batch (with `cache`, kept in the Doc cache like any parsed text)."""
+    pieces = [restored_pieces(text, opts)[1] for text in texts]
+    flat = [piece for found in pieces for _, piece in found]
+    parsed = iter_parse(
+        flat, components=("ner",), model=opts.model, n_process=1, cache=cache, cache_dir=cache_dir, progress=False
+    )
+    docs = iter(parsed)
+    return [
+        [(offset + e.start_char, offset + e.end_char, e.label_) for offset, _ in found for e in next(docs).ents]
+        for found in pieces
+    ]
+
+
+def entity_spans(
+    doc: Doc, text: str, opts: Options, recased: Sequence[tuple[int, int, str]] | None = None
+) -> tuple[list[Span], set[tuple[int, int]]]:
     """The model's entities of the Doc of `text`, those on text in capitals (`shouted_spans`) replaced, with
-    `case_restore`, by the entities the same model finds on a case-restored copy (one batch of a few short
-    texts per article: each part of a headline in capitals, the line of a dateline; the offsets are the
-    same, the copy having the same length); and the (start, end) token bounds of the replacements."""
+    `case_restore`, by the entities the same model finds on a case-restored copy (`recased`: this text's
+    item of `recased_entities`, computed here when not given); and the (start, end) token bounds of the
+    replacements."""
     ents = list(doc.ents)  # built anew at every read
     spans = shouted_spans(text) if opts.switches["case_restore"] else []
     if not spans:
         return ents, set()
-    restored = restore_case(text, spans, STOP_WORDS)
-    pieces = [piece for span in spans for piece in _pieces(text, span)]
-    nlp = load_pipeline(model=opts.model, components=("ner",))
+    if recased is None:
+        recased = recased_entities([text], opts)[0]
     found = []
-    for (offset, _), piece in zip(pieces, nlp.pipe(restored[a:b] for a, b in pieces), strict=True):
-        for ent in piece.ents:
-            start, end = offset + ent.start_char, offset + ent.end_char
-            if _overlaps(spans, start, end):
-                span = doc.char_span(start, end, label=ent.label_, alignment_mode="expand")
-                if span is not None:
-                    found.append(span)
+    for start, end, label in recased:
+        if _overlaps(spans, start, end):
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None:
+                found.append(span)
     found = filter_spans(found)
     kept = [ent for ent in ents if not _overlaps(spans, ent.start_char, ent.end_char)]
-    recased = {(span.start, span.end) for span in found}
-    return sorted(filter_spans([*found, *kept]), key=lambda span: span.start), recased
+    replaced = {(span.start, span.end) for span in found}
+    return sorted(filter_spans([*found, *kept]), key=lambda span: span.start), replaced
 
 
 def _pieces(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -149,10 +200,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _model_spans(ents: list[Span], recased: set[tuple[int, int]], opts: Options) -> list[Mention]:
     taken = {t.i for ent in ents for t in ent}
     mentions = []
-    for ent in ents:
-        if ent.label_ not in opts.labels:
-            continue
-        span = _trim(ent)
+    pieces = [(ent, piece) for ent in ents if ent.label_ in opts.labels for piece in line_pieces(ent)]
+    for ent, piece in pieces:
+        span = _trim(piece)
         if span is None:
             continue
         origin = "recased" if (ent.start, ent.end) in recased else "model"
@@ -187,17 +237,32 @@ def _has_latin_letter(text: str) -> bool:
     return any(ch.isalpha() and (ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")) for ch in text)
 
 
+# Only a figure after a word on its line, after a colon or in thousands (`Attendance: 24,602`, `Attendance
+# 33,000`), not a score (`Karlsruhe 3`).
+_FIGURE_REST_RE = re.compile(r"(?:[ \t]*:[ \t]*\d[\d,.]*|[ \t]+\d{1,3}(?:,\d{3})+\.?)[ \t]*$", re.MULTILINE)
+
+
+def is_field_label(text: str, start: int, end: int) -> bool:
+    """`Attendance 33,000` on a line of a results table: one word opening its line with only a figure after
+    it labels the figure; it names nothing (a score is no such figure: `Karlsruhe 3`)."""
+    opens_line = start == 0 or text[start - 1] == "\n"
+    return opens_line and not any(c.isspace() for c in text[start:end]) and bool(_FIGURE_REST_RE.match(text, end))
+
+
 def _mention_filter(text: str, opts: Options) -> Callable[[Span], bool]:
     """Whether a span of the Doc of `text` may be a mention: not inside an interview's speaker label
-    (`speaker_labels`), and with at least one Latin letter (`latin_script`: the English model's labels on
-    other scripts are noise)."""
+    (`speaker_labels`), not a table's field label (`field_labels`), and with at least one Latin letter
+    (`latin_script`: the English model's labels on other scripts are noise)."""
     labels = speaker_label_spans(text) if opts.switches["speaker_labels"] else []
     starts = [start for start, _ in labels]
     latin = opts.switches["latin_script"]
+    fields = opts.switches["field_labels"]
 
     def keep(span: Span) -> bool:
         i = bisect_right(starts, span.start_char) - 1
         if i >= 0 and span.end_char <= labels[i][1]:
+            return False
+        if fields and is_field_label(text, span.start_char, span.end_char):
             return False
         return not latin or _has_latin_letter(span.text)
 
@@ -292,11 +357,38 @@ def _reads_as_platform(span: Span, opts: Options) -> bool:
     return before in opts.platform_before or after in opts.platform_after
 
 
-def find_mentions(doc: Doc, text: str, opts: Options) -> tuple[list[Mention], dict[str, str]]:
+# A score or a standings figure after a name on its line (`Plymouth 4 Exeter 1`, `MIAMI 14 4 .778`), then
+# another figure, a name, a bracket or the end of the line: not a dateline's date (`LONDON 1996-12-06`) nor a
+# number the sentence goes on about (`Tasmania 352 for 7`).
+_SCORE_AFTER_RE = re.compile(
+    r"[ \t]+(?!\d{4}-\d)\d{1,3}(?=[ \t]+\d|[ \t]*(?:[.,;]?[ \t]*$|\(|[ \t]+[A-Z]))", re.MULTILINE
+)
+
+
+def _reads_as_team(span: Span, text: str, opts: Options) -> bool:
+    """A place name followed on its line by a score or standings figures (`Plymouth 4 Exeter 1`, `MIAMI 14
+    4 .778`) names the club of that city, an ORG; a country (`Japan 2 Syria 1`) or a national side
+    (`national_sides`: `England`, `Wales`) stays a place, as CoNLL-2003 labels them."""
+    if span.label_ not in ("GPE", "LOC") or not _SCORE_AFTER_RE.match(text, span.end_char):
+        return False
+    name = span.text
+    return not _is_nation(name, opts)
+
+
+def _is_nation(name: str, opts: Options, *, codes: bool = True) -> bool:
+    """A country (by its name, or with `codes` also a code or short form: `USA`, `Britain`) or a national side
+    (`Wales`, `England`): its team is named after it and stays a place."""
+    return is_country(name, codes=codes) or name.lower() in opts.national_sides
+
+
+def find_mentions(
+    doc: Doc, text: str, opts: Options, recased: Sequence[tuple[int, int, str]] | None = None
+) -> tuple[list[Mention], dict[str, str]]:
     """The mentions of a parsed article in text order, each with its stripped name (`name` and `core`),
     and the acronyms the article defines (acronym -> stripped long name): the model's spans (trimmed,
     repaired after a title), then, with `consistency`, the other occurrences of their strings; none
-    inside a speaker label, without a Latin letter, or a time zone. `text` is the text `doc` was parsed from."""
+    inside a speaker label, without a Latin letter, or a time zone. `text` is the text `doc` was parsed from,
+    `recased` its item of `recased_entities` when the caller read many texts in one batch."""
     keep = _mention_filter(text, opts)
     if opts.time_zones:
         keep_span = keep
@@ -304,8 +396,8 @@ def find_mentions(doc: Doc, text: str, opts: Options) -> tuple[list[Mention], di
         def keep(span: Span) -> bool:
             return keep_span(span) and span.text not in opts.time_zones
 
-    ents, recased = entity_spans(doc, text, opts)
-    mentions = [m for m in _model_spans(ents, recased, opts) if keep(m.span)]
+    ents, replaced = entity_spans(doc, text, opts, recased)
+    mentions = [m for m in _model_spans(ents, replaced, opts) if keep(m.span)]
     for m in mentions:
         m.name = _stripped_name(m, opts)
     defined = _acronym_definitions(doc, mentions, opts) if opts.switches["acronyms"] else {}
@@ -318,4 +410,6 @@ def find_mentions(doc: Doc, text: str, opts: Options) -> tuple[list[Mention], di
         m.core = m.name
         m.after_title = _after_title(m.span, opts)
         m.platform = _reads_as_platform(m.span, opts)
+        m.team = opts.switches["teams"] and _reads_as_team(m.span, text, opts)
+        m.nation = opts.switches["teams"] and m.model_label == "ORG" and _is_nation(m.name, opts, codes=False)
     return mentions, defined

@@ -29,11 +29,14 @@ def _case_merge(mentions: list[Mention]) -> None:
 
 def votes(mentions: Iterable[Mention], opts: Options) -> dict[str, str]:
     """One label per name by vote of its mentions; a name after a personal title votes PERSON, one read as
-    a platform (`on Twitter`) votes PRODUCT where the model said PERSON."""
+    a platform (`on Twitter`) votes PRODUCT where the model said PERSON, a place in a results row ORG, a
+    country the model read as an ORG GPE."""
     labels: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
         platform = m.platform and m.model_label == "PERSON"
-        labels[m.name].append("PERSON" if m.after_title else "PRODUCT" if platform else m.model_label)
+        label = "PERSON" if m.after_title else "PRODUCT" if platform else "ORG" if m.team else m.model_label
+        label = "GPE" if m.nation else label
+        labels[m.name].append(label)
     return {name: cn.vote(found, name, opts.rules) for name, found in labels.items()}
 
 

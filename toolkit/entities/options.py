@@ -21,8 +21,10 @@ RULE_SWITCHES = (
     "acronyms",
     "acronym_initials",
     "demonyms",
+    "teams",
     "default_aliases",
     "speaker_labels",
+    "field_labels",
     "latin_script",
 )
 # Settings of the canonicalisation rules (`canonical.Rules`) that an extraction may override.
@@ -48,6 +50,7 @@ class Options:
     time_zones: frozenset[str]  # names that are never entities (`UTC`, `GMT`: part of a time)
     platform_before: frozenset[str]  # words before a name that read it as a platform (`on` Twitter)
     platform_after: frozenset[str]  # words after a name that read it as a platform (Twitter `account`)
+    national_sides: frozenset[str]  # lower-cased names of sides that are no country but stay places (`wales`)
     switches: dict[str, bool]
     rules: Rules
     model: str | None = None  # the spaCy model that parsed the articles (default: the `[nlp] models` setting)
@@ -63,6 +66,7 @@ class Options:
             "time_zones",
             "platform_before",
             "platform_after",
+            "national_sides",
             "model",
             *RULE_SWITCHES,
             *_RULE_KEYS,
@@ -78,6 +82,7 @@ class Options:
             time_zones=frozenset(conf.get("time_zones", [])),
             platform_before=frozenset(word.lower() for word in conf.get("platform_before", [])),
             platform_after=frozenset(word.lower() for word in conf.get("platform_after", [])),
+            national_sides=frozenset(name.lower() for name in conf.get("national_sides", [])),
             switches={name: bool(conf.get(name, True)) for name in RULE_SWITCHES},
             rules=Rules.from_settings({key: conf[key] for key in _RULE_KEYS if key in overrides}),
             model=overrides.get("model"),

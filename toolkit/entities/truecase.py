@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LINE_RE = re.compile(r"[^\n]+")
@@ -76,31 +76,46 @@ def _is_short_acronym(word: str) -> bool:
     return word.isupper() and len(word) <= 5
 
 
-def restore_word(word: str, forms: dict[str, Counter], function_words: Iterable[str] | frozenset[str]) -> str:
+def restore_word(
+    word: str, forms: dict[str, Counter], function_words: Iterable[str] | frozenset[str], *, unseen_lower: bool = False
+) -> str:
     """The casing of `word` (written in capitals): the article's most frequent form of it, else lower case
-    for a function word, else a capital first letter (`JAPAN` -> `Japan`); same length, else unchanged."""
+    for a function word (or, with `unseen_lower`, any word), else a capital first letter (`JAPAN` ->
+    `Japan`); same length, else unchanged."""
     seen = forms.get(_POSSESSIVE_RE.sub("", word).lower())
     if seen:
         best = max(seen, key=lambda form: (seen[form], form)) + word[len(_POSSESSIVE_RE.sub("", word)) :].lower()
-    elif word.lower() in function_words:
+    elif unseen_lower or word.lower() in function_words:
         best = word.lower()
     else:
         best = word[:1].upper() + word[1:].lower()
     return best if len(best) == len(word) else word
 
 
-def restore_case(text: str, spans: Sequence[tuple[int, int]], function_words: Iterable[str] | frozenset[str]) -> str:
+def restore_case(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    function_words: Iterable[str] | frozenset[str],
+    *,
+    is_place: Callable[[str], bool] = lambda word: False,
+) -> str:
     """`text` with the words inside `spans` recased by `restore_word` from the article's own word forms,
     the first word of each span and of each part of a headline (`SOCCER - JAPAN GET...`) capitalised;
-    every other character unchanged, the length the same."""
+    every other character unchanged, the length the same. In a part that reads as a sentence (`SPAIN PICK
+    UNCAPPED ARMANDO FOR WORLD CUP CLASH`: 3 words or more, no digit, unlike a standings row), a word the
+    article never writes otherwise is lower case (a headline's names come back in its article), but for a
+    place (`is_place`: `NEW YORK AT BOSTON`)."""
     forms = case_forms(text, spans)
     function_words = frozenset(function_words)
     chars = list(text)
     for span in spans:
         for start, end in headline_parts(text, span):
             first = True
-            for match in _WORD_RE.finditer(text, start, end):
-                word = restore_word(match.group(), forms, function_words)
+            words = list(_WORD_RE.finditer(text, start, end))
+            sentence = len(words) >= 3 and not any(c.isdigit() for c in text[start:end])
+            for match in words:
+                unseen_lower = sentence and not is_place(match.group())
+                word = restore_word(match.group(), forms, function_words, unseen_lower=unseen_lower)
                 if first:
                     word = word[:1].upper() + word[1:]
                     first = False
