@@ -119,6 +119,12 @@ def test_timeline_labels_of_close_events_do_not_overlap():
     assert not overlapping
 
 
+def test_one_lane_gets_room_for_its_labels():
+    days = [f"2020-01-{d:02d}" for d in range(1, 13)]
+    fig = drawn(plots.timeline(events_of(days), label_chars=60))
+    assert "left out" not in fig.axes[0].get_title(loc="left") and len(fig.axes[0].texts) == 12
+
+
 def test_timeline_leaves_far_events_out_and_counts_them():
     days = ["1924-02-21"] + [f"2019-{m:02d}-01" for m in range(1, 13)] * 2
     fig = drawn(plots.timeline(events_of(days), max_labels=0))
@@ -128,5 +134,7 @@ def test_timeline_leaves_far_events_out_and_counts_them():
 def test_timeline_thumbnail_counts_dated_events():
     fig = drawn(plots.timeline_thumbnail(events_of(["2020-01-01", "2020-02-01", "2020-02-03"])))
     assert fig.axes[0].get_title(loc="left") == "3 dated events per month"
+    fig = plots.timeline_thumbnail(events_of([f"{year}-06-01" for year in range(2000, 2012)]))
+    assert fig.axes[0].get_title(loc="left") == "12 dated events per year"
     fig = plots.timeline_thumbnail(events_of([]))
     assert "no event on the calendar" in [t.get_text() for t in fig.axes[0].texts]

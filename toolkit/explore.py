@@ -40,8 +40,10 @@ def article_with_most(counts: pd.Series) -> str | None:
 
 
 def article_lines_html(lines: pd.DataFrame, article_id: str) -> str:
-    """One article's raw lines coloured by kind, dropped ones struck through, each with its reason."""
-    return render_lines_html(lines[lines["article_id"].astype(str) == str(article_id)])
+    """One article's raw lines coloured by kind, dropped ones struck through, each with its reason (headers
+    aligned with their left-aligned text)."""
+    chosen = render_lines_html(lines[lines["article_id"].astype(str) == str(article_id)])
+    return f'<div class="toolkit-lines"><style>.toolkit-lines th{{text-align:left}}</style>{chosen}</div>'
 
 
 def lines_moved(

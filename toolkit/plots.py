@@ -238,13 +238,14 @@ def timeline(
     max_lanes: int = 12,
     label_chars: int = 40,
     max_labels: int = 40,
-    max_levels: int = 5,
+    max_levels: int | None = None,
     title: str | None = None,
 ) -> Figure:
     """Events on a date axis, one lane per article (`lanes="article"`) or per entity (`"entity"`): a point
     for a day, a bar for a longer interval, labelled with the expression and the start of the sentence.
     Labels of a lane are stacked (`stack_labels`) so none overlaps another; those that would need more than
-    `max_levels` rows are left out and counted in the title, as are the events far outside the dates of the
+    `max_levels` rows (default: 14 rows shared among the lanes, at least 3 each) are left out and counted in
+    the title, as are the events far outside the dates of the
     others (`core_range`: a birth in 1924 in an article about 2019). Events of undated articles (no calendar
     interval, only offsets from publication) are drawn on a relative axis in days, and the axis says so."""
     if lanes not in ("article", "entity"):
@@ -276,6 +277,8 @@ def timeline(
     keep = sorted(order.index[:max_lanes], key=lambda lane: (frame.loc[frame["lane_"] == lane, "t0_"].min(), lane))
     # one row per label from here on (an exploded or concatenated table repeats index values)
     frame = frame[frame["lane_"].isin(keep)].sort_values(["t0_", "lane_"], kind="stable").reset_index(drop=True)
+    if max_levels is None:
+        max_levels = max(3, 14 // len(keep))
     x0, x1 = _as_number(frame["t0_"], relative), _as_number(frame["t1_"], relative)
     low, high = min(x0.min(), 0) if relative else x0.min(), max(x1.max(), 0) if relative else x1.max()
     span = max(high - low, 1.0)
@@ -380,8 +383,9 @@ def mentions_over_time(
 
 
 def timeline_thumbnail(events: pd.DataFrame) -> Figure:
-    """A small bar chart of the events on the calendar per month, over the months where most are
-    (`core_range`), for a report's landing page; the events far outside are counted in the title."""
+    """A small bar chart of the events on the calendar per month (per year over more than five years), over
+    the dates where most are (`core_range`), for a report's landing page; those far outside are counted in
+    the title."""
     dated = events["interval_start"].dropna() if "interval_start" in events else pd.Series(dtype="datetime64[ns]")
     fig, ax = plt.subplots(figsize=(5, 2))
     if dated.empty:
@@ -389,12 +393,15 @@ def timeline_thumbnail(events: pd.DataFrame) -> Figure:
         ax.set_axis_off()
         return finish(fig)
     low, high, outside = core_range(dated)
-    months = dated[(dated >= low) & (dated <= high)].dt.to_period("M").value_counts().sort_index()
-    full = pd.period_range(months.index.min(), months.index.max(), freq="M")
-    months = months.reindex(full, fill_value=0)
-    ax.bar(full.to_timestamp(), months.to_numpy(), width=25, color="#4477aa")
+    shown = dated[(dated >= low) & (dated <= high)]
+    by_year = (high - low) > pd.Timedelta(days=5 * 365)
+    freq, width, unit = ("Y", 300, "year") if by_year else ("M", 25, "month")
+    counts = shown.dt.to_period(freq).value_counts().sort_index()
+    full = pd.period_range(counts.index.min(), counts.index.max(), freq=freq)
+    counts = counts.reindex(full, fill_value=0)
+    ax.bar(full.to_timestamp(), counts.to_numpy(), width=width, color="#4477aa")
     note = f", {outside} far outside not drawn" if outside else ""
-    ax.set_title(f"{len(dated)} dated events per month{note}", fontsize=9, loc="left")
+    ax.set_title(f"{len(dated)} dated events per {unit}{note}", fontsize=9, loc="left")
     ax.tick_params(labelsize=8)
     _date_axis(ax)
     return finish(fig)
