@@ -33,7 +33,9 @@ def test_strip_bundles_drops_the_library_and_widgets_but_keeps_results(tmp_path)
     book.metadata["widgets"] = {"state": {}}
     book.cells = [
         new_code_cell("interactive_tables()", outputs=[
-            new_output("display_data", data={"text/html": "<script>… init_notebook_mode …</script>"})]),
+            new_output("display_data", data={"text/html": "<script>… the library …</script>"})]),
+        new_code_cell("table(frame)", outputs=[
+            new_output("display_data", data={"text/html": "<table>… from the init_notebook_mode cell …</table>"})]),
         new_code_cell("widget", outputs=[new_output("display_data", data={
             "text/plain": "VBox()", "application/vnd.jupyter.widget-view+json": {"model_id": "x"}})]),
         new_code_cell("1 + 1", outputs=[new_output("execute_result", data={"text/plain": "2"}, execution_count=1)]),
@@ -43,5 +45,5 @@ def test_strip_bundles_drops_the_library_and_widgets_but_keeps_results(tmp_path)
     assert show.strip_bundles(path)
     stripped = nbformat.read(path, as_version=4)
     assert "widgets" not in stripped.metadata
-    assert [len(cell.outputs) for cell in stripped.cells] == [0, 0, 1]
+    assert [len(cell.outputs) for cell in stripped.cells] == [0, 1, 0, 1]
     assert not show.strip_bundles(path)

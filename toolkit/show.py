@@ -15,11 +15,8 @@ import nbformat
 import pandas as pd
 from IPython.display import HTML
 
-# A cell with this tag shows the itables library: its output is not compared by nbval and not committed.
-BUNDLE_TAG = "nbval-ignore-output"
-_BUNDLE_MARK = "init_notebook_mode"
 _WIDGET = "application/vnd.jupyter.widget-view+json"
-_MAX_BYTES = 2**20  # past this a table is shown downsampled, and itables says so above it
+_MAX_BYTES = 2**18  # past this a table is shown downsampled, and itables says so above it
 
 
 def interactive_tables() -> None:
@@ -75,20 +72,19 @@ def fold(content: str, *, summary: str, open_: bool = False) -> HTML:
     return HTML(f"<details{state}><summary>{html.escape(summary)}</summary>{content}</details>")
 
 
-def _bundle_or_widget(output: dict) -> bool:
-    data = output.get("data", {})
-    return _BUNDLE_MARK in str(data.get("text/html", "")) or _WIDGET in data
 
 
 def strip_bundles(path: str | os.PathLike[str]) -> bool:
-    """Drop the itables library output, widget views and widget state from a notebook file (a committed
-    notebook keeps its tables and plots; running it brings the rest back); True when it changed."""
+    """Drop the output of the `interactive_tables()` cell (the itables library; nbval ignores that cell),
+    widget views and widget state from a notebook file. A committed notebook keeps its tables and plots;
+    running it brings the rest back. True when it changed."""
     notebook = nbformat.read(Path(path), as_version=4)
     changed = notebook.metadata.pop("widgets", None) is not None
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
-        kept = [output for output in cell.get("outputs", []) if not _bundle_or_widget(output)]
+        bundle = f"{interactive_tables.__name__}(" in cell.source
+        kept = [output for output in cell.get("outputs", []) if not bundle and _WIDGET not in output.get("data", {})]
         if len(kept) != len(cell.get("outputs", [])):
             cell.outputs = kept
             changed = True
