@@ -119,6 +119,15 @@ def test_timeline_labels_of_close_events_do_not_overlap():
     assert not overlapping
 
 
+def test_a_single_event_gets_a_date_axis_not_hours():
+    import matplotlib.dates as mdates
+
+    fig = drawn(plots.timeline(events_of(["2019-08-15"])))
+    low, high = fig.axes[0].get_xlim()
+    assert high - low >= 30
+    assert all(":" not in mdates.num2date(t).strftime("%Y-%m-%d") for t in fig.axes[0].get_xticks())
+
+
 def test_one_lane_gets_room_for_its_labels():
     days = [f"2020-01-{d:02d}" for d in range(1, 13)]
     fig = drawn(plots.timeline(events_of(days), label_chars=60))

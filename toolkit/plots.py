@@ -281,6 +281,8 @@ def timeline(
         max_levels = max(3, 14 // len(keep))
     x0, x1 = _as_number(frame["t0_"], relative), _as_number(frame["t1_"], relative)
     low, high = min(x0.min(), 0) if relative else x0.min(), max(x1.max(), 0) if relative else x1.max()
+    if not relative and high - low < 30:  # a calendar axis spans a month at least: no hour ticks
+        low, high = low - (30 - (high - low)) / 2, high + (30 - (high - low)) / 2
     span = max(high - low, 1.0)
     width_in = 10.0
     # room on the right for the last labels: the axis runs past the last event by 35% of the span
