@@ -44,24 +44,56 @@ def configure_display() -> None:
 # --- corpus overview -----------------------------------------------------------------------------
 
 
+def core_range(values: pd.Series, *, quantile: float = 0.05, stretch: float = 0.5) -> tuple[object, object, int]:
+    """The range an axis should span: from the `quantile` to the `1 - quantile` quantile of `values`,
+    widened on each side by `stretch` times that spread, then shrunk to the values inside it. Returns
+    `(low, high, outside)`, `outside` being how many values fall beyond it (one 2012 article in a 2019-2021
+    corpus, a founding year decades back). Works on numbers and timestamps alike."""
+    values = values.dropna().sort_values()
+    if values.empty:
+        return None, None, 0
+    low_q, high_q = values.quantile(quantile), values.quantile(1 - quantile)
+    spread = high_q - low_q
+    inside = values[(values >= low_q - spread * stretch) & (values <= high_q + spread * stretch)]
+    return inside.min(), inside.max(), int(len(values) - len(inside))
+
+
 def articles_per_month(articles: pd.DataFrame) -> Figure:
-    """Bar chart of how many articles fall in each month of publication (undated ones are counted apart)."""
+    """Bar chart of how many articles fall in each month of publication (undated ones are counted apart).
+    The axis spans the months where the articles are (`core_range`); the few far outside are counted in the
+    title instead of stretching the axis over empty years."""
     dated = articles["published"].dropna()
     fig, ax = plt.subplots()
     if dated.empty:
         ax.text(0.5, 0.5, "no article has a publication date", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return finish(fig)
-    months = dated.dt.to_period("M")
+    low, high, outside = core_range(dated)
+    shown = dated[(dated >= low) & (dated <= high)]
+    months = shown.dt.to_period("M")
     counts = months.value_counts().sort_index()
     full = pd.period_range(counts.index.min(), counts.index.max(), freq="M")
     counts = counts.reindex(full, fill_value=0)
     ax.bar(counts.index.to_timestamp(), counts.to_numpy(), width=25, color="#4477aa")
     undated = int(articles["published"].isna().sum())
-    ax.set_title(f"Articles per month ({len(dated)} dated, {undated} undated)")
+    title = f"Articles per month ({len(dated)} dated, {undated} undated)"
+    if outside:
+        far = dated[(dated < low) | (dated > high)].dt.strftime("%Y-%m")
+        listed = ", ".join(sorted(set(far))[:3]) + (", ..." if far.nunique() > 3 else "")
+        title += f"\n{outside} outside {full[0]}..{full[-1]} not drawn ({listed})"
+    ax.set_title(title)
     ax.set_ylabel("articles")
-    fig.autofmt_xdate()
+    _date_axis(ax)
     return finish(fig)
+
+
+def _date_axis(ax) -> None:
+    """Concise date ticks (`2019`, `Feb`, `Mar` ...), horizontal: no label is rotated or wraps."""
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
 # --- cleaning ------------------------------------------------------------------------------------
@@ -108,7 +140,7 @@ def threshold_effect(table: pd.DataFrame, *, option: str) -> Figure:
     right.set_ylim(bottom=0, top=max(1, int(table["articles_changed"].max()) + 1))
     for ax in (left, right):
         ax.set_xlabel(option)
-    fig.suptitle(f"Effect of `{option}` on what is kept")
+    fig.suptitle(f"Effect of {option} on what is kept")
     return finish(fig)
 
 
@@ -176,6 +208,29 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def stack_labels(xs: list[float], widths: list[float], *, gap: float = 0.0) -> list[int]:
+    """Levels for labels that start at `xs` and run `widths` to the right, so that no two on a level overlap:
+    each label (left to right) takes the lowest level whose last label ends before it starts. Leader lines
+    drop straight down from each label to its point, so they never cross one another."""
+    ends: list[float] = []
+    levels = [0] * len(xs)
+    for i in sorted(range(len(xs)), key=lambda k: (xs[k], k)):
+        level = next((n for n, last in enumerate(ends) if last + gap <= xs[i]), len(ends))
+        if level == len(ends):
+            ends.append(xs[i] + widths[i])
+        else:
+            ends[level] = xs[i] + widths[i]
+        levels[i] = level
+    return levels
+
+
+def _as_number(values: pd.Series, relative: bool) -> pd.Series:
+    """Positions on the x axis in matplotlib's units: days (relative axis) or matplotlib date numbers."""
+    import matplotlib.dates as mdates
+
+    return values.astype(float) if relative else pd.Series(mdates.date2num(values), index=values.index)
+
+
 def timeline(
     events: pd.DataFrame,
     *,
@@ -183,14 +238,16 @@ def timeline(
     max_lanes: int = 12,
     label_chars: int = 40,
     max_labels: int = 40,
+    max_levels: int | None = None,
     title: str | None = None,
 ) -> Figure:
     """Events on a date axis, one lane per article (`lanes="article"`) or per entity (`"entity"`): a point
     for a day, a bar for a longer interval, labelled with the expression and the start of the sentence.
-    Events of undated articles (no calendar interval, only offsets from publication) are drawn on a
-    relative axis in days, and the axis says so."""
-    import matplotlib.dates as mdates
-
+    Labels of a lane are stacked (`stack_labels`) so none overlaps another; those that would need more than
+    `max_levels` rows (default: 14 rows shared among the lanes, at least 3 each) are left out and counted in
+    the title, as are the events far outside the dates of the
+    others (`core_range`: a birth in 1924 in an article about 2019). Events of undated articles (no calendar
+    interval, only offsets from publication) are drawn on a relative axis in days, and the axis says so."""
     if lanes not in ("article", "entity"):
         raise ValueError("lanes must be 'article' or 'entity'")
     frame = events.copy()
@@ -207,56 +264,80 @@ def timeline(
         frame = frame.explode("entities").dropna(subset=["entities"]).assign(lane_=lambda f: f["entities"])
     else:
         frame = frame.assign(lane_=frame["article_id"].astype(str))
-    fig, ax = plt.subplots(figsize=(10, 1.6 + 1.1 * max(1, min(max_lanes, frame["lane_"].nunique()))))
     if frame.empty:
+        fig, ax = plt.subplots(figsize=(10, 2.5))
         ax.text(0.5, 0.5, "no dated event", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return finish(fig)
+    outside = 0
+    if not relative:
+        low_t, high_t, outside = core_range(frame["t0_"])
+        frame = frame[(frame["t0_"] >= low_t) & (frame["t0_"] <= high_t)]
     order = frame.groupby("lane_")["t0_"].count().sort_values(ascending=False, kind="stable")
     keep = sorted(order.index[:max_lanes], key=lambda lane: (frame.loc[frame["lane_"] == lane, "t0_"].min(), lane))
-    frame = frame[frame["lane_"].isin(keep)].sort_values(["t0_", "lane_"], kind="stable")
-    # labels of events close together on one lane are stacked at increasing heights so none overlap
-    span = (frame["t1_"].max() - frame["t0_"].min()) or (1 if relative else pd.Timedelta(days=1))
+    # one row per label from here on (an exploded or concatenated table repeats index values)
+    frame = frame[frame["lane_"].isin(keep)].sort_values(["t0_", "lane_"], kind="stable").reset_index(drop=True)
+    if max_levels is None:
+        max_levels = max(3, 14 // len(keep))
+    x0, x1 = _as_number(frame["t0_"], relative), _as_number(frame["t1_"], relative)
+    low, high = min(x0.min(), 0) if relative else x0.min(), max(x1.max(), 0) if relative else x1.max()
+    if not relative and high - low < 30:  # a calendar axis spans a month at least: no hour ticks
+        low, high = low - (30 - (high - low)) / 2, high + (30 - (high - low)) / 2
+    span = max(high - low, 1.0)
+    width_in = 10.0
+    # room on the right for the last labels: the axis runs past the last event by 35% of the span
+    x_min, x_max = low - span * 0.03, high + span * 0.38
+    fontsize = 7.5
+    data_per_char = (x_max - x_min) / (width_in * 0.78 * 72) * fontsize * 0.55
+    labelled = frame.head(0).index
     level_of: dict[int, int] = {}
-    for _lane, group in frame.groupby("lane_", sort=False):
-        last_x, level = None, 0
-        for idx, x in zip(group.index, group["t0_"], strict=True):
-            level = level + 1 if last_x is not None and (x - last_x) / span < 0.45 else 0
-            level_of[idx] = level
-            last_x = x
-    levels = max(level_of.values()) + 1 if level_of else 1
-    height = 0.5 + 0.32 * min(levels, 6)
-    y_of = {lane: i * height for i, lane in enumerate(keep)}
+    if max_labels > 0:
+        labelled = frame.index[: max_labels]
+        for _lane, group in frame.loc[labelled].groupby("lane_", sort=False):
+            texts = [f"{t}: {_short(s or '', label_chars)}" for t, s in zip(group["timex"], group["sentence"],
+                                                                           strict=True)]
+            levels = stack_labels(list(x0[group.index]), [len(t) * data_per_char for t in texts],
+                                  gap=data_per_char * 2)
+            level_of.update(zip(group.index, levels, strict=True))
+    used = min(max(level_of.values(), default=0) + 1, max_levels)
+    lane_height = 1.0 + 0.55 * used if level_of else 1.0
+    fig, ax = plt.subplots(figsize=(width_in, 1.4 + 0.32 * lane_height * len(keep)))
+    y_of = {lane: i * lane_height for i, lane in enumerate(keep)}
     one_day = 1 if relative else pd.Timedelta(days=1)
-    labelled = 0
+    dropped = 0
     for idx, row in zip(frame.index, frame.itertuples(), strict=True):
         y = y_of[row.lane_]
-        length = row.t1_ - row.t0_
-        if length >= (2 if relative else pd.Timedelta(days=2)):
+        if row.t1_ - row.t0_ >= (2 if relative else pd.Timedelta(days=2)):
             ax.plot([row.t0_, row.t1_ + one_day], [y, y], lw=6, alpha=0.45, color="#4477aa", solid_capstyle="butt")
         else:
-            ax.plot([row.t0_], [y], "o", color="#cc3311", ms=6)
-        if labelled < max_labels and level_of[idx] < 6:
-            label = f"{row.timex}: {_short(row.sentence or '', label_chars)}"
-            ax.annotate(label, (row.t0_, y), xytext=(4, 6 + 11 * level_of[idx]), textcoords="offset points",
-                        fontsize=7.5, color="#333333",
-                        arrowprops={"arrowstyle": "-", "color": "#bbbbbb", "lw": 0.6} if level_of[idx] else None)
-            labelled += 1
+            ax.plot([row.t0_], [y], "o", color="#cc3311", ms=5)
+        if idx not in level_of:
+            continue
+        if level_of[idx] >= max_levels:
+            dropped += 1
+            continue
+        label_y = y + 0.35 + 0.55 * level_of[idx]
+        ax.plot([row.t0_, row.t0_], [y, label_y], color="#bbbbbb", lw=0.6, zorder=1)
+        ax.text(row.t0_, label_y, f"{row.timex}: {_short(row.sentence or '', label_chars)}", fontsize=fontsize,
+                color="#333333", ha="left", va="bottom")
     ax.set_yticks([y_of[lane] for lane in keep], [_short(lane, 28) for lane in keep])
-    ax.set_ylim(-0.4, (len(keep) - 1) * height + height)
+    ax.set_ylim(-0.5, (len(keep) - 1) * lane_height + lane_height)
     if relative:
-        low, high = min(frame["t0_"].min(), 0), max(frame["t1_"].max(), 0)
-        pad = max((high - low) * 0.05, 1)
-        ax.set_xlim(low - pad, high + pad + (high - low + 2 * pad) * 0.35)
-    if relative:
+        ax.set_xlim(x_min, x_max)
         ax.set_xlabel("days from publication (publication day = 0; no calendar date is known)")
         ax.axvline(0, color="#999999", lw=1, ls="--")
     else:
-        locator = mdates.AutoDateLocator()
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        import matplotlib.dates as mdates
+
+        ax.set_xlim(mdates.num2date(x_min), mdates.num2date(x_max))
+        _date_axis(ax)
         ax.set_xlabel("date")
-    ax.set_title(title or f"Timeline: {len(frame)} events, one lane per {lanes}")
+    heading = title or f"Timeline: {len(frame)} events, one lane per {lanes}"
+    notes = [f"{outside} event{'s' * (outside != 1)} far from the others not drawn"] * bool(outside)
+    notes += [f"{dropped} label{'s' * (dropped != 1)} left out for room"] * bool(dropped)
+    if notes:
+        heading += f" ({'; '.join(notes)})"
+    ax.set_title(heading, loc="left")
     ax.grid(axis="y", alpha=0)
     return finish(fig)
 
@@ -299,5 +380,30 @@ def mentions_over_time(
     ax.set_ylabel("% of the month's articles")
     ax.set_title(title or f"Mentions over time: top {len(leaders)} entities (share of each month's articles)")
     ax.legend(fontsize=8, ncol=2, frameon=False)
-    fig.autofmt_xdate()
+    _date_axis(ax)
+    return finish(fig)
+
+
+def timeline_thumbnail(events: pd.DataFrame) -> Figure:
+    """A small bar chart of the events on the calendar per month (per year over more than five years), over
+    the dates where most are (`core_range`), for a report's landing page; those far outside are counted in
+    the title."""
+    dated = events["interval_start"].dropna() if "interval_start" in events else pd.Series(dtype="datetime64[ns]")
+    fig, ax = plt.subplots(figsize=(5, 2))
+    if dated.empty:
+        ax.text(0.5, 0.5, "no event on the calendar", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return finish(fig)
+    low, high, outside = core_range(dated)
+    shown = dated[(dated >= low) & (dated <= high)]
+    by_year = (high - low) > pd.Timedelta(days=5 * 365)
+    freq, width, unit = ("Y", 300, "year") if by_year else ("M", 25, "month")
+    counts = shown.dt.to_period(freq).value_counts().sort_index()
+    full = pd.period_range(counts.index.min(), counts.index.max(), freq=freq)
+    counts = counts.reindex(full, fill_value=0)
+    ax.bar(full.to_timestamp(), counts.to_numpy(), width=width, color="#4477aa")
+    note = f", {outside} far outside not drawn" if outside else ""
+    ax.set_title(f"{len(dated)} dated events per {unit}{note}", fontsize=9, loc="left")
+    ax.tick_params(labelsize=8)
+    _date_axis(ax)
     return finish(fig)
