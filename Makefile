@@ -46,10 +46,12 @@ notebooks: setup
 
 ## Accuracy and speed against third-party data in $(SHARED) (not part of the tests).
 bench: setup
-	$(BIN)/python benchmarks/cleaning.py $(SHARED)/eval/cleaning
+	$(BIN)/python benchmarks/cleaning.py $(SHARED)/eval/cleaning $(SHARED)/eval/cleaning_gn1
 	$(BIN)/python benchmarks/entities.py $(SHARED)/eval/ner/conll2003_aida_dev.jsonl
-	$(BIN)/python benchmarks/timex.py $(SHARED)/eval/timex/tbaq
+	$(BIN)/python benchmarks/timex.py $(SHARED)/eval/timex/tbaq $(SHARED)/eval/timex/meantime
+	$(BIN)/python benchmarks/stories.py $(SHARED)/corpora/reuters21578.tar.gz
 	$(BIN)/python benchmarks/throughput.py $(SHARED)/corpora/reuters21578.tar.gz
+	$(BIN)/python benchmarks/scale.py $(SHARED)/corpora/reuters21578.tar.gz
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/

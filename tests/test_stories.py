@@ -235,7 +235,7 @@ def test_events_far_apart_are_not_merged(defection_corpus):
 
 
 def test_story_timeline_draws_one_row_per_story_event_largest_first(defection_corpus):
-    from toolkit.story_plots import story_timeline
+    from toolkit.plots import story_timeline
 
     articles, events = defection_corpus
     table = story_events(events, articles)

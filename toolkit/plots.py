@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -250,20 +251,7 @@ def timeline(
     interval, only offsets from publication) are drawn on a relative axis in days, and the axis says so."""
     if lanes not in ("article", "entity"):
         raise ValueError("lanes must be 'article' or 'entity'")
-    frame = events.copy()
-    calendar = frame["interval_start"].notna()
-    relative = not calendar.any()
-    if relative:
-        frame = frame[frame["offset_start"].notna()] if "offset_start" in frame else frame.iloc[0:0]
-        start, end = frame["offset_start"], frame["offset_end"]
-    else:
-        frame = frame[calendar]
-        start, end = frame["interval_start"], frame["interval_end"]
-    frame = frame.assign(t0_=start, t1_=end)
-    if lanes == "entity":
-        frame = frame.explode("entities").dropna(subset=["entities"]).assign(lane_=lambda f: f["entities"])
-    else:
-        frame = frame.assign(lane_=frame["article_id"].astype(str))
+    frame, relative = _timeline_frame(events, lanes)
     if frame.empty:
         fig, ax = plt.subplots(figsize=(10, 2.5))
         ax.text(0.5, 0.5, "no dated event", ha="center", va="center", transform=ax.transAxes)
@@ -284,25 +272,68 @@ def timeline(
     if not relative and high - low < 30:  # a calendar axis spans a month at least: no hour ticks
         low, high = low - (30 - (high - low)) / 2, high + (30 - (high - low)) / 2
     span = max(high - low, 1.0)
-    width_in = 10.0
     # room on the right for the last labels: the axis runs past the last event by 35% of the span
-    x_min, x_max = low - span * 0.03, high + span * 0.38
-    fontsize = 7.5
-    data_per_char = (x_max - x_min) / (width_in * 0.78 * 72) * fontsize * 0.55
-    labelled = frame.head(0).index
-    level_of: dict[int, int] = {}
-    if max_labels > 0:
-        labelled = frame.index[: max_labels]
-        for _lane, group in frame.loc[labelled].groupby("lane_", sort=False):
-            texts = [f"{t}: {_short(s or '', label_chars)}" for t, s in zip(group["timex"], group["sentence"],
-                                                                           strict=True)]
-            levels = stack_labels(list(x0[group.index]), [len(t) * data_per_char for t in texts],
-                                  gap=data_per_char * 2)
-            level_of.update(zip(group.index, levels, strict=True))
+    x_limits = (low - span * 0.03, high + span * 0.38)
+    data_per_char = (x_limits[1] - x_limits[0]) / (_TIMELINE_WIDTH * 0.78 * 72) * _TIMELINE_FONT * 0.55
+    level_of = _label_levels(frame.loc[frame.index[:max(0, max_labels)]], x0, data_per_char, label_chars)
     used = min(max(level_of.values(), default=0) + 1, max_levels)
     lane_height = 1.0 + 0.55 * used if level_of else 1.0
-    fig, ax = plt.subplots(figsize=(width_in, 1.4 + 0.32 * lane_height * len(keep)))
+    fig, ax = plt.subplots(figsize=(_TIMELINE_WIDTH, 1.4 + 0.32 * lane_height * len(keep)))
     y_of = {lane: i * lane_height for i, lane in enumerate(keep)}
+    dropped = _draw_events(ax, frame, y_of, level_of, relative=relative, max_levels=max_levels,
+                           label_chars=label_chars)  # fmt: skip
+    ax.set_yticks([y_of[lane] for lane in keep], [_short(lane, 28) for lane in keep])
+    ax.set_ylim(-0.5, (len(keep) - 1) * lane_height + lane_height)
+    _timeline_x_axis(ax, x_limits, relative)
+    heading = title or f"Timeline: {len(frame)} events, one lane per {lanes}"
+    notes = [f"{outside} event{'s' * (outside != 1)} far from the others not drawn"] * bool(outside)
+    notes += [f"{dropped} label{'s' * (dropped != 1)} left out for room"] * bool(dropped)
+    if notes:
+        heading += f" ({'; '.join(notes)})"
+    ax.set_title(heading, loc="left")
+    ax.grid(axis="y", alpha=0)
+    return finish(fig)
+
+
+_TIMELINE_WIDTH = 10.0  # inches
+_TIMELINE_FONT = 7.5
+
+
+def _timeline_frame(events: pd.DataFrame, lanes: str) -> tuple[pd.DataFrame, bool]:
+    """The events to draw with their start and end (`t0_`, `t1_`) and lane (`lane_`), and whether the axis
+    is relative (days from publication: no event has a calendar interval)."""
+    frame = events.copy()
+    calendar = frame["interval_start"].notna()
+    relative = not calendar.any()
+    if relative:
+        frame = frame[frame["offset_start"].notna()] if "offset_start" in frame else frame.iloc[0:0]
+        start, end = frame["offset_start"], frame["offset_end"]
+    else:
+        frame = frame[calendar]
+        start, end = frame["interval_start"], frame["interval_end"]
+    frame = frame.assign(t0_=start, t1_=end)
+    if lanes == "entity":
+        return frame.explode("entities").dropna(subset=["entities"]).assign(lane_=lambda f: f["entities"]), relative
+    return frame.assign(lane_=frame["article_id"].astype(str)), relative
+
+
+def _label_text(timex: str, sentence: str | None, label_chars: int) -> str:
+    return f"{timex}: {_short(sentence or '', label_chars)}"
+
+
+def _label_levels(labelled: pd.DataFrame, x0: pd.Series, data_per_char: float, label_chars: int) -> dict[int, int]:
+    """The stacking level of each labelled event, lane by lane (`stack_labels`)."""
+    level_of: dict[int, int] = {}
+    for _lane, group in labelled.groupby("lane_", sort=False):
+        texts = [_label_text(t, s, label_chars) for t, s in zip(group["timex"], group["sentence"], strict=True)]
+        levels = stack_labels(list(x0[group.index]), [len(t) * data_per_char for t in texts], gap=data_per_char * 2)
+        level_of.update(zip(group.index, levels, strict=True))
+    return level_of
+
+
+def _draw_events(ax: Any, frame: pd.DataFrame, y_of: dict[str, float], level_of: dict[int, int], *,
+                 relative: bool, max_levels: int, label_chars: int) -> int:  # fmt: skip
+    """A point per day, a bar per longer interval, and the labels that fit; returns how many were left out."""
     one_day = 1 if relative else pd.Timedelta(days=1)
     dropped = 0
     for idx, row in zip(frame.index, frame.itertuples(), strict=True):
@@ -318,28 +349,22 @@ def timeline(
             continue
         label_y = y + 0.35 + 0.55 * level_of[idx]
         ax.plot([row.t0_, row.t0_], [y, label_y], color="#bbbbbb", lw=0.6, zorder=1)
-        ax.text(row.t0_, label_y, f"{row.timex}: {_short(row.sentence or '', label_chars)}", fontsize=fontsize,
+        ax.text(row.t0_, label_y, _label_text(row.timex, row.sentence, label_chars), fontsize=_TIMELINE_FONT,
                 color="#333333", ha="left", va="bottom")
-    ax.set_yticks([y_of[lane] for lane in keep], [_short(lane, 28) for lane in keep])
-    ax.set_ylim(-0.5, (len(keep) - 1) * lane_height + lane_height)
+    return dropped
+
+
+def _timeline_x_axis(ax: Any, x_limits: tuple[float, float], relative: bool) -> None:
     if relative:
-        ax.set_xlim(x_min, x_max)
+        ax.set_xlim(*x_limits)
         ax.set_xlabel("days from publication (publication day = 0; no calendar date is known)")
         ax.axvline(0, color="#999999", lw=1, ls="--")
     else:
         import matplotlib.dates as mdates
 
-        ax.set_xlim(mdates.num2date(x_min), mdates.num2date(x_max))
+        ax.set_xlim(mdates.num2date(x_limits[0]), mdates.num2date(x_limits[1]))
         _date_axis(ax)
         ax.set_xlabel("date")
-    heading = title or f"Timeline: {len(frame)} events, one lane per {lanes}"
-    notes = [f"{outside} event{'s' * (outside != 1)} far from the others not drawn"] * bool(outside)
-    notes += [f"{dropped} label{'s' * (dropped != 1)} left out for room"] * bool(dropped)
-    if notes:
-        heading += f" ({'; '.join(notes)})"
-    ax.set_title(heading, loc="left")
-    ax.grid(axis="y", alpha=0)
-    return finish(fig)
 
 
 def mentions_over_time(
@@ -407,3 +432,43 @@ def timeline_thumbnail(events: pd.DataFrame) -> Figure:
     ax.tick_params(labelsize=8)
     _date_axis(ax)
     return finish(fig)
+
+
+# --- stories ---------------------------------------------------------------------------------------
+
+
+def story_timeline(story_events: pd.DataFrame, *, ax: Any = None, top: int = 15, label_chars: int = 60,
+                   title: str | None = None) -> Figure:  # fmt: skip
+    """One row per story event on a date axis: a marker at its interval (a bar when it lasts longer than a
+    day) whose area grows with the number of articles reporting it, labelled with the start of its
+    sentence. The `top` story events reported by the most articles are drawn (ties: earliest first)."""
+    import matplotlib.dates as mdates
+
+    own = ax is None
+    fig, ax = plt.subplots(figsize=(10, 1.5 + 0.38 * min(top, max(1, len(story_events))))) if own else (ax.figure, ax)
+    dated = story_events[story_events["interval_start"].notna()]
+    chosen = dated.sort_values(["n_articles", "interval_start", "story_event_id"], ascending=[False, True, True],
+                               kind="stable").head(top)  # fmt: skip
+    if chosen.empty:
+        ax.text(0.5, 0.5, "no story event on the calendar", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return finish(fig) if own else fig
+    chosen = chosen.sort_values(["interval_start", "story_event_id"], kind="stable").reset_index(drop=True)
+    rows = range(len(chosen))
+    middle = chosen["interval_start"] + (chosen["interval_end"] - chosen["interval_start"]) / 2
+    for y, start, end in zip(rows, chosen["interval_start"], chosen["interval_end"], strict=True):
+        if end - start >= pd.Timedelta(days=1):
+            ax.plot([start, end], [y, y], lw=5, alpha=0.35, color="#4477aa", solid_capstyle="butt")
+    sizes = 30 + 60 * (chosen["n_articles"] - 1)
+    ax.scatter(middle, list(rows), s=sizes, color="#cc3311", alpha=0.8, zorder=3)
+    labels = [f"{_short(sentence or '', label_chars)}  ({n} article{'s' if n != 1 else ''})"
+              for sentence, n in zip(chosen["sentence"], chosen["n_articles"], strict=True)]  # fmt: skip
+    ax.set_yticks(list(rows), labels, fontsize=8)
+    ax.set_ylim(len(chosen) - 0.5, -0.5)  # the earliest at the top
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_xlabel("date (marker area: articles reporting the event)")
+    ax.grid(axis="y", alpha=0)
+    ax.set_title(title or f"Story timeline: the {len(chosen)} events reported by the most articles")
+    return finish(fig) if own else fig
