@@ -19,7 +19,7 @@ def read_folder(out) -> dict[str, pd.DataFrame]:
     """The folder's tables in `run`'s order of names."""
     tables = concat_parts(out)
     whole = {name: pd.read_parquet(out / f"{name}.parquet") for name in ("problems", "entity_counts")}
-    order = ["problems", "articles", "lines", "mentions", "entity_counts", "timexes", "events"]
+    order = ["problems", "articles", "lines", "skipped", "mentions", "entity_counts", "timexes", "events"]
     return {name: {**tables, **whole}[name] for name in order}
 
 
