@@ -43,27 +43,14 @@ DATE_CORE = (
 )
 # A line that is only a date (with an optional label, time and time zone): `Friday, January 4, 2019`,
 # `1:39 am EST, Wednesday, November 20, 2019`, `Published: 20 Nov 2019 10:05`.
-DATE_LINE = re.compile(
-    r"^(?:(?:updated|published|posted|last updated|date)\s*:?\s*)?(?:"
-    + TIME
-    + r",?\s*)?"
-    + DATE_CORE
-    + r"(?:,?\s*(?:at\s+)?"
-    + TIME
-    + r")?\s*$",
-    re.IGNORECASE,
-)
+# A date with an optional clock time before or after it, to the end of the line.
+DATE_TO_END = r"(?:" + TIME + r",?\s*)?" + DATE_CORE + r"(?:,?\s*(?:at\s+)?" + TIME + r")?\s*$"
+DATE_LINE = re.compile(r"^(?:(?:updated|published|posted|last updated|date)\s*:?\s*)?" + DATE_TO_END, re.IGNORECASE)
 # A byline that carries the date (`By Sarah Needleman September 15, 2014`, `by Regan September 15, 2014`,
 # `By Jane Doe | Sept. 3, 2019`, `Posted by admin on March 3, 2018`): the article's dateline.
 BYLINE_DATE = re.compile(
     r"^(?:(?:posted|written|published)\s+)?by\s+(?P<name>\w[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,3}?)"
-    r"(?:\s*[,|·•–—-]\s*|\s+)(?:(?:on|updated|published)\s*:?\s+)?(?:"
-    + TIME
-    + r",?\s*)?"
-    + DATE_CORE
-    + r"(?:,?\s*(?:at\s+)?"
-    + TIME
-    + r")?\s*$",
+    r"(?:\s*[,|·•–—-]\s*|\s+)(?:(?:on|updated|published)\s*:?\s+)?" + DATE_TO_END,
     re.IGNORECASE,
 )
 # A month and a year alone, as archive links list them (`November 2019`, `Nov 2019 (12)`).
