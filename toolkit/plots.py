@@ -18,6 +18,14 @@ def finish(fig: Figure) -> Figure:
     return fig
 
 
+def nothing_to_draw(fig: Figure, ax: Any, message: str, *, own: bool = True) -> Figure:
+    """A figure that says in words why it is empty (no data for it in this corpus), axes hidden; finished
+    when this module made it (`own`), left to the caller otherwise."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return finish(fig) if own else fig
+
+
 def configure_display() -> None:
     """Fix pandas display options and matplotlib settings so notebook outputs are stable and readable."""
     # Names in non-Latin scripts (a Hindi article's entities) have no glyph in the default font: the
@@ -66,9 +74,7 @@ def articles_per_month(articles: pd.DataFrame) -> Figure:
     dated = articles["published"].dropna()
     fig, ax = plt.subplots()
     if dated.empty:
-        ax.text(0.5, 0.5, "no article has a publication date", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return finish(fig)
+        return nothing_to_draw(fig, ax, "no article has a publication date")
     low, high, outside = core_range(dated)
     shown = dated[(dated >= low) & (dated <= high)]
     months = shown.dt.to_period("M")
@@ -108,9 +114,7 @@ def dropped_lines_by_reason(summary: pd.DataFrame, *, top: int = 15) -> Figure:
     `summary` has columns `kind, reason, lines` (as `toolkit.clean.dropped_by_reason` returns)."""
     fig, ax = plt.subplots(figsize=(9, 0.35 * min(top, max(len(summary), 1)) + 1.5))
     if summary.empty:
-        ax.text(0.5, 0.5, "no line was dropped", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return finish(fig)
+        return nothing_to_draw(fig, ax, "no line was dropped")
     shown = summary.sort_values(["lines", "kind", "reason"], ascending=[False, True, True]).head(top)
     shown = shown.iloc[::-1]
     labels = [f"{reason} [{kind}]" if kind != "boilerplate" else reason for kind, reason in
@@ -158,9 +162,7 @@ def top_entities_by_label(
         labels = list(totals.index[:6])
     if not labels:
         fig, ax = plt.subplots()
-        ax.text(0.5, 0.5, "no entities", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return finish(fig)
+        return nothing_to_draw(fig, ax, "no entities")
     nrows = -(-len(labels) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(5 * ncols, 0.28 * top * nrows + 1.2 * nrows), squeeze=False)
     for ax, label in zip(axes.flat, labels, strict=False):
@@ -181,9 +183,7 @@ def cooccurrence_heatmap(matrix: pd.DataFrame, *, title: str = "Entities mention
     size = max(4.0, 0.38 * n + 2.5)
     fig, ax = plt.subplots(figsize=(size + 1, size))
     if n == 0:
-        ax.text(0.5, 0.5, "no entities", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return finish(fig)
+        return nothing_to_draw(fig, ax, "no entities")
     values = matrix.to_numpy()
     image = ax.imshow(values, cmap="Blues", vmin=0)
     ax.set_xticks(range(n), labels=[str(c) for c in matrix.columns], rotation=60, ha="right")
@@ -254,9 +254,7 @@ def timeline(
     frame, relative = _timeline_frame(events, lanes)
     if frame.empty:
         fig, ax = plt.subplots(figsize=(10, 2.5))
-        ax.text(0.5, 0.5, "no dated event", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return finish(fig)
+        return nothing_to_draw(fig, ax, "no dated event")
     outside = 0
     if not relative:
         low_t, high_t, outside = core_range(frame["t0_"])
@@ -383,9 +381,7 @@ def mentions_over_time(
     dated = articles[["article_id", "published"]].dropna()
     fig, ax = plt.subplots()
     if dated.empty or mentions.empty:
-        ax.text(0.5, 0.5, "no dated article with mentions", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return finish(fig)
+        return nothing_to_draw(fig, ax, "no dated article with mentions")
     dated = dated.assign(period=dated["published"].dt.to_period(freq), article_id=dated["article_id"].astype(str))
     per_period = dated.groupby("period")["article_id"].nunique()
     busy = per_period[per_period >= min_articles]
@@ -416,9 +412,7 @@ def timeline_thumbnail(events: pd.DataFrame) -> Figure:
     dated = events["interval_start"].dropna() if "interval_start" in events else pd.Series(dtype="datetime64[ns]")
     fig, ax = plt.subplots(figsize=(5, 2))
     if dated.empty:
-        ax.text(0.5, 0.5, "no event on the calendar", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return finish(fig)
+        return nothing_to_draw(fig, ax, "no event on the calendar")
     low, high, outside = core_range(dated)
     shown = dated[(dated >= low) & (dated <= high)]
     by_year = (high - low) > pd.Timedelta(days=5 * 365)
@@ -450,9 +444,7 @@ def story_timeline(story_events: pd.DataFrame, *, ax: Any = None, top: int = 15,
     chosen = dated.sort_values(["n_articles", "interval_start", "story_event_id"], ascending=[False, True, True],
                                kind="stable").head(top)  # fmt: skip
     if chosen.empty:
-        ax.text(0.5, 0.5, "no story event on the calendar", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return finish(fig) if own else fig
+        return nothing_to_draw(fig, ax, "no story event on the calendar", own=own)
     chosen = chosen.sort_values(["interval_start", "story_event_id"], kind="stable").reset_index(drop=True)
     rows = range(len(chosen))
     middle = chosen["interval_start"] + (chosen["interval_end"] - chosen["interval_start"]) / 2
