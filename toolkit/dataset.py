@@ -38,6 +38,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
+from toolkit.corpus_level import CORPUS_TABLES
 from toolkit.errors import ToolkitError
 from toolkit.io import write_atomic, write_parquet_atomic, write_text_atomic
 from toolkit.results import ResultCache
@@ -57,9 +58,19 @@ MANIFEST_FORMAT = 1
 SUMMARIES = "_summaries"
 PARTITIONED = ("articles", "lines", "skipped", "mentions", "timexes", "events")
 # Corpus-level tables reduced from per-partition summaries: name -> function of the list of summaries.
-REDUCTIONS: dict[str, Callable[[list[pd.DataFrame]], pd.DataFrame]] = {"entity_counts": combine_entity_counts}
+REDUCTIONS: dict[str, Callable[[list[pd.DataFrame]], pd.DataFrame]] = {
+    "entity_counts": combine_entity_counts,
+    "names": lambda parts: combine_names(parts),  # the corpus names' input (`toolkit.corpus_level`), kept apart
+}
 EVENT_ORDER = ["interval_start", "offset_start", "article_id", "sentence_id"]  # nulls last, stable
 FOLD_EVERY = 32  # summaries reduced in batches: few passes, and never all of them held at once
+
+
+def combine_names(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """`entities.combine_summaries`, imported when first needed (the entity step imports spaCy)."""
+    from toolkit.entities.corpus import combine_summaries
+
+    return combine_summaries(parts)
 
 
 def part_name(index: int) -> str:
@@ -94,6 +105,10 @@ def write_tables(tables: dict[str, pd.DataFrame], target: Target) -> dict[str, A
     and the small per-partition tables the reductions need."""
     out = Path(target.out_dir)
     files, summaries = {}, {}
+    if "mentions" in tables:
+        from toolkit.entities.corpus import name_summary
+
+        tables = {**tables, "names": name_summary(tables["mentions"])}
     for name, table in tables.items():
         if name in PARTITIONED:
             relative = f"{name}.parquet/{part_name(target.index)}"
@@ -234,8 +249,14 @@ def write_partitions(
             extra=lambda i: (Target(str(out), i, plan.keys[i], cache_root),),
         ):  # fmt: skip
             finish(index, summary)
+    from toolkit.corpus_level import finish_folder
+
+    reduced = reduction.tables()
+    names = reduced.pop("names", None)
+    finished = finish_folder(out, manifest, name_summaries=None if names is None else [names],
+                             save=lambda: _save_manifest(out, manifest))  # fmt: skip
     harmonise_parts(out, manifest)
-    for name, table in {**reduction.tables(), **(whole or {})}.items():
+    for name, table in {**reduced, **finished, **(whole or {})}.items():
         _write_whole(out, manifest, name, table)
     manifest["complete"] = True
     _save_manifest(out, manifest)
@@ -259,7 +280,7 @@ def _resumable_plan(articles: pd.DataFrame, config: StageConfig, previous: dict[
 def _remove_stale_parts(out: Path, *, keep: set[int], n_parts: int) -> None:
     """Delete the part files of another run (or of unfinished partitions) and the tables reduced from them,
     so that no reader of a folder sees them; files that are not parts are left alone."""
-    for name in REDUCTIONS:
+    for name in (*REDUCTIONS, *CORPUS_TABLES):
         (out / f"{name}.parquet").unlink(missing_ok=True)
     for name in PARTITIONED:  # a single file of the layout before partitions, where the folder goes now
         if (out / f"{name}.parquet").is_file():

@@ -69,7 +69,9 @@ def run(
     else:
         tables = _locally(run_partitions, articles, config, n_process=n_process, partition_size=partition_size,
                           progress=progress)  # fmt: skip
-    return {"problems": problems, **tables}
+    from toolkit.corpus_level import finish_tables
+
+    return {"problems": problems, **finish_tables(tables)}
 
 
 def run_to_folder(

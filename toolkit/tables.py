@@ -21,7 +21,7 @@ import pyarrow.dataset as ds
 from toolkit.dataset import EVENT_ORDER, MANIFEST, PARTITIONED
 from toolkit.errors import ToolkitError
 
-WHOLE = ("entity_counts", "problems")
+WHOLE = ("entity_counts", "corpus_names", "story_events", "problems")
 
 
 class Tables:
