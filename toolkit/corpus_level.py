@@ -47,6 +47,14 @@ def names_mapping(summaries: Iterable[pd.DataFrame]) -> pd.DataFrame:
     return corpus_names(combine_summaries(summaries)).reset_index(drop=True)
 
 
+def corpus_named(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`mentions` of a whole corpus with its corpus names, and the `corpus_names` table that says why."""
+    from toolkit.entities.corpus import name_summary
+
+    mapping = names_mapping([name_summary(mentions)])
+    return rename_mentions(mentions, mapping), mapping
+
+
 def rename_mentions(mentions: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame:
     """`mentions` with the corpus names of `mapping` (`entities.apply_corpus_names`)."""
     from toolkit.entities.corpus import apply_corpus_names
@@ -100,14 +108,12 @@ def story_counts(mentions: pd.DataFrame, stories: pd.DataFrame | None) -> pd.Dat
 
 def finish_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The tables of a run (as `runner.run_partitions` collects them) after the corpus-level steps."""
-    from toolkit.entities.corpus import name_summary
     from toolkit.stories import signatures, story_events
 
     run = steps()
     tables = dict(tables)
     if run["corpus_names"] and "mentions" in tables:
-        mapping = names_mapping([name_summary(tables["mentions"])])
-        tables["mentions"] = rename_mentions(tables["mentions"], mapping)
+        tables["mentions"], mapping = corpus_named(tables["mentions"])
         if "events" in tables:
             tables["events"] = rename_event_entities(tables["events"], mapping)
         tables["corpus_names"] = mapping
