@@ -32,8 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     clean = add("clean", "classify every raw line and write articles.parquet and lines.parquet (folders of parts)")
     clean.add_argument("--bodies", type=Path, help="also write each clean body as <id>.txt in this folder")
     for name, help_text in (
-        ("entities", "clean, then count entities: + mentions.parquet, entity_counts.parquet"),
-        ("timeline", "clean, entities, then temporal expressions: + timexes.parquet, events.parquet"),
+        ("entities", "clean, then count entities: + mentions.parquet, entity_counts.parquet, corpus_names.parquet"),
+        ("timeline", "clean, entities, then temporal expressions: + timexes, events, story_events (.parquet)"),
     ):
         sub = add(name, help_text)
         sub.add_argument("--no-clean", action="store_true", help="take each text as an already clean body")
