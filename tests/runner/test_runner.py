@@ -15,19 +15,21 @@ from .conftest import assert_same_tables
 
 
 def test_single_process_tables_are_the_steps_called_one_by_one(corpus, single):
-    """One shared parse feeds entities and timeline: same tables as the public functions run separately."""
+    """One shared parse feeds entities and timeline: same tables as the public functions run separately,
+    then the corpus-level steps."""
     from toolkit.clean import clean_corpus
     from toolkit.corpus import load_corpus
+    from toolkit.corpus_level import finish_tables
     from toolkit.entities import count_entities, extract_mentions
     from toolkit.timeline import extract_events, extract_timexes
 
     articles, lines = clean_corpus(load_corpus(corpus, progress=False).articles, progress=False)
     mentions = extract_mentions(articles, n_process=1, cache=False, progress=False)
     timexes = extract_timexes(articles, n_process=1, cache=False, progress=False)
-    expected = {
+    expected = finish_tables({
         "articles": articles, "lines": lines, "mentions": mentions, "entity_counts": count_entities(mentions),
         "timexes": timexes, "events": extract_events(articles, timexes, mentions),
-    }
+    })  # fmt: skip
     assert_same_tables({name: single[name] for name in expected}, expected)
     assert (single["lines"]["reason"].str.contains("repeats in")).sum() >= 4  # the shared block was counted
 

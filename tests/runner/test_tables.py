@@ -21,7 +21,8 @@ def folder(corpus, tmp_path_factory):
 def test_sql_aggregates_over_the_parts_equal_pandas_on_the_whole_table(folder, single):
     with tables.open(folder) as opened:
         assert opened.names == [
-            "articles", "lines", "skipped", "mentions", "timexes", "events", "entity_counts", "problems",
+            "articles", "lines", "skipped", "mentions", "timexes", "events", "entity_counts", "corpus_names",
+            "story_events", "problems",
         ]  # fmt: skip
         got = opened.sql(
             "SELECT canonical, label, count(*) AS mentions, count(DISTINCT article_id) AS articles "
