@@ -128,3 +128,15 @@ def test_the_steps_can_be_switched_off(source, tmp_path, monkeypatch):
     assert "story_id" not in plain["articles"].columns and "corpus_names" not in plain
     assert "stories" not in plain["entity_counts"].columns
     assert "Okonjo-Halvorsen" in set(plain["mentions"]["canonical"])
+
+
+def test_counting_each_story_once_drops_the_copies_everywhere(source, tmp_path, monkeypatch):
+    config = tmp_path / "toolkit.toml"
+    config.write_text("[corpus]\ncount_copies_once = true\n", encoding="utf-8")
+    monkeypatch.setenv(USER_CONFIG_ENV, str(config))
+    once = run(source, until="entities", n_process=1, cache=False, progress=False)["entity_counts"]
+    halcrow = once[once["canonical"] == "Halcrow"].iloc[0]
+    assert (halcrow["mentions"], halcrow["articles"], halcrow["stories"]) == (1, 1, 1)
+    out = tmp_path / "out"
+    run_to_folder(source, out, until="entities", n_process=1, cache=False, partition_size=2, progress=False)
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "entity_counts.parquet"), once)

@@ -32,9 +32,11 @@ CORPUS_TABLES = ("entity_counts", "corpus_names", "story_events")  # written who
 
 
 def steps() -> dict[str, bool]:
-    """Which corpus-level steps run (the `[corpus]` settings): `corpus_names`, `stories`."""
+    """Which corpus-level steps run (the `[corpus]` settings): `corpus_names`, `stories`, and whether
+    `entity_counts` counts each syndicated story once (`count_copies_once`)."""
     conf = settings("corpus")
-    return {"corpus_names": bool(conf.get("corpus_names", True)), "stories": bool(conf.get("stories", True))}
+    return {name: bool(conf.get(name, default))
+            for name, default in (("corpus_names", True), ("stories", True), ("count_copies_once", False))}
 
 
 # --- the pieces, each on one table or one partition's table --------------------------------------------------
@@ -95,12 +97,15 @@ def with_stories(articles: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
                         "copy_containment": "float64"})  # fmt: skip
 
 
-def story_counts(mentions: pd.DataFrame, stories: pd.DataFrame | None) -> pd.DataFrame:
-    """`entity_counts` of `mentions`, with `stories` (distinct stories mentioning the entity) when known."""
+def story_counts(mentions: pd.DataFrame, stories: pd.DataFrame | None, *, copies_once: bool = False) -> pd.DataFrame:
+    """`entity_counts` of `mentions`, with `stories` (distinct stories mentioning the entity) when known;
+    `copies_once`: only the earliest copy of each story is counted (`stories.story_entity_counts(dedupe=)`)."""
     from toolkit.entities import count_entities
     from toolkit.stories import story_entity_counts
 
-    return count_entities(mentions) if stories is None else story_entity_counts(mentions, stories)
+    if stories is None:
+        return count_entities(mentions)
+    return story_entity_counts(mentions, stories, dedupe=copies_once)
 
 
 # --- tables in memory ----------------------------------------------------------------------------------------
@@ -122,7 +127,7 @@ def finish_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         stories = article_stories([signatures(tables["articles"])], tables["articles"])
         tables["articles"] = with_stories(tables["articles"], stories)
     if "mentions" in tables:
-        tables["entity_counts"] = story_counts(tables["mentions"], stories)
+        tables["entity_counts"] = story_counts(tables["mentions"], stories, copies_once=run["count_copies_once"])
     if stories is not None and "events" in tables:
         tables["story_events"] = story_events(tables["events"], tables["articles"], stories)
     return tables
@@ -166,7 +171,7 @@ def finish_folder(out: Path, manifest: dict[str, Any], *, name_summaries: list[p
     whole: dict[str, pd.DataFrame] = {}
     mentions_parts = [p for p in (_part(out, entry, "mentions") for entry in entries) if p is not None]
     if mentions_parts:
-        whole["entity_counts"] = _counts_of_parts(mentions_parts, stories)
+        whole["entity_counts"] = _counts_of_parts(mentions_parts, stories, copies_once=run["count_copies_once"])
     if mapping is not None:
         whole["corpus_names"] = mapping
     events_parts = [p for p in (_part(out, entry, "events") for entry in entries) if p is not None]
@@ -215,7 +220,7 @@ def _rewrite(out: Path, entry: dict[str, Any], path: Path | None,
     entry["files"][path.relative_to(out).as_posix()] = {"rows": len(table), "sha256": file_digest(path)}
 
 
-def _counts_of_parts(paths: list[Path], stories: pd.DataFrame | None) -> pd.DataFrame:
+def _counts_of_parts(paths: list[Path], stories: pd.DataFrame | None, *, copies_once: bool) -> pd.DataFrame:
     """`entity_counts` over the mention parts, in DuckDB, so the mentions are never all loaded; the same
     table `story_counts` gives in memory."""
     import duckdb
@@ -225,14 +230,18 @@ def _counts_of_parts(paths: list[Path], stories: pd.DataFrame | None) -> pd.Data
     connection = duckdb.connect()
     try:
         files = [os.fspath(p) for p in paths]
-        story, join = "0 AS stories", ""
+        story, join, where = "0 AS stories", "", "m.canonical IS NOT NULL AND m.label IS NOT NULL"
         if stories is not None:
             story = "count(DISTINCT coalesce(s.story_id, m.article_id)) AS stories"
-            connection.register("story_of", stories[["article_id", "story_id"]].astype(str))
+            connection.register("story_of", pd.DataFrame({
+                "article_id": stories["article_id"].astype(str), "story_id": stories["story_id"].astype(str),
+                "is_copy": stories["copy_of"].notna().to_numpy(),
+            }))  # fmt: skip
             join = "LEFT JOIN story_of s ON s.article_id = CAST(m.article_id AS VARCHAR)"
+            where += " AND NOT coalesce(s.is_copy, false)" if copies_once else ""
         counts = connection.execute(
             f"SELECT m.canonical, m.label, count(*) AS mentions, count(DISTINCT m.article_id) AS articles, {story} "
-            f"FROM read_parquet(?) m {join} WHERE m.canonical IS NOT NULL AND m.label IS NOT NULL GROUP BY 1, 2",
+            f"FROM read_parquet(?) m {join} WHERE {where} GROUP BY 1, 2",
             [files],
         ).df()
     finally:
