@@ -250,6 +250,10 @@ TENSE_CASES = {
     # a plan, schedule or expectation points ahead of the time it was made
     "plan": ("The referendum was scheduled for September, the electoral board said.", "2004-06-20", "September",
              "2004-09"),
+    # a bare participle of a plan (`set for`) and `to be` + participle point ahead too
+    "set for": ("The issue will dominate a summit set for Washington in April.", "1999-03-12", "April", "1999-04"),
+    "to be done": ("He added that final guidelines to be published in early November will decide it.", "1989-10-30",
+                   "early November", "1989-11"),
     # a present-tense clause points to the nearest such weekday (here the coming one)
     "present": ("He and Yasser Arafat meet separately Monday with Madeleine Albright.", "1998-05-01", "Monday",
                 "1998-05-04"),

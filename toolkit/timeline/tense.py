@@ -102,7 +102,7 @@ def _verb_tense(tok: Token) -> str | None:
     if tag == "VB":
         return _base_form_tense(aux)
     if tag == "VBN":
-        return _participle_tense(low, aux)
+        return _participle_tense(tok, aux)
     if tag == "VBD":
         return _simple_past_tense(tok)
     return _simple_present_tense(tok)  # VBZ / VBP
@@ -120,15 +120,26 @@ def _base_form_tense(aux: list[str]) -> str:
     return "present"
 
 
-def _participle_tense(low: str, aux: list[str]) -> str:
-    """A past participle: a perfect or a passive past, a plan (`is scheduled`) ahead, a bare one past."""
+def _participle_tense(tok: Token, aux: list[str]) -> str:
+    """A past participle: a perfect or a passive past, a plan (`is scheduled`, `a summit set for April`) or
+    `to be` + participle (`guidelines to be published in November`) ahead, a bare one past."""
+    low = tok.lower_
     if low in _SCHEDULED and any(a in ("is", "are", "am", "'re", "was", "were", "been") for a in aux):
         return "future"  # `was planned for early March`: a plan points ahead of the time it was made
+    if "to" in aux:
+        return "future"
+    if low in _SCHEDULED and not aux and _next_word(tok) in ("for", "to"):
+        return "future"  # `a summit set for Washington in April`, `scheduled to spend Tuesday morning`
     if any(a in ("has", "have", "'ve", "had", "was", "were") for a in aux):
         return "past"
     if any(a in ("is", "are", "am", "'re") for a in aux):
         return "future" if low in _FUTURE_MARKERS else "present"
     return "past"
+
+
+def _next_word(tok: Token) -> str:
+    """The lower-case word after `tok` in its sentence ('' at the end)."""
+    return tok.doc[tok.i + 1].lower_ if tok.i + 1 < tok.sent.end else ""
 
 
 def _simple_past_tense(tok: Token) -> str:
