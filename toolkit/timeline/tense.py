@@ -91,11 +91,13 @@ def _verb_tense(tok: Token) -> str | None:
     """The tense a verb token gives its clause, `_NOT_A_HEAD` for tokens that decide nothing."""
     tag, low = tok.tag_, tok.lower_
     if tag == "MD":
-        return "future" if low in _FUTURE_MODALS else None
+        return "future" if low in _FUTURE_MODALS or _future_in_the_past(tok) else None
     if not tag.startswith("VB") or tag == "VBG":
         return _NOT_A_HEAD
     aux = _aux_before(tok)
     if any(a in _FUTURE_MODALS for a in aux):
+        return "future"
+    if "would" in aux and "have" not in aux:
         return "future"
     if any(a in _OTHER_MODALS for a in aux):
         return None
@@ -109,6 +111,11 @@ def _verb_tense(tok: Token) -> str | None:
 
 
 _OTHER_MODALS = ("would", "could", "might", "may", "should", "must", "can")
+
+
+def _future_in_the_past(tok: Token) -> bool:
+    """`would` not followed by `have`: the future of a past report (`said it would pay in January`)."""
+    return tok.lower_ in ("would", "'d") and _next_word(tok) not in ("have", "'ve", "not", "n't")
 
 
 def _base_form_tense(aux: list[str]) -> str:
