@@ -257,6 +257,9 @@ TENSE_CASES = {
     # `would` reports a future seen from the past; `would have` is past
     "would": ("The split would be paid on a still unspecified date in January.", "1989-10-26", "January", "1990-01"),
     "would have": ("The split would have been paid in January.", "1989-10-26", "January", "1989-01"),
+    # a deadline is ahead, unless the clause is in the past
+    "deadline": ("Qantas will almost double its flights to India by August.", "1998-02-13", "August", "1998-08"),
+    "past deadline": ("Only two members had filed reports by Wednesday.", "1990-08-16", "Wednesday", "1990-08-15"),
     # a present-tense clause points to the nearest such weekday (here the coming one)
     "present": ("He and Yasser Arafat meet separately Monday with Madeleine Albright.", "1998-05-01", "Monday",
                 "1998-05-04"),

@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 TENSE_COMPONENTS = ("tagger",)  # tags for `clause_tense`, only on sentences whose timex value depends on tense
 
@@ -24,8 +24,9 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     """Tense (`past`, `present`, `future`) of the verb governing the characters `start:end`, from the
     tagger's Penn tags: the nearest verb to the left in the sentence (as HeidelTime reads news), else the
     nearest to the right. `will` + verb and `to` + verb (`decided to admit ... in March`) are future, a
-    perfect or a bare participle (`shares issued July 1`) past, `is expected/scheduled to` future; after
-    `until`, `through` or `by` (a deadline) the tense is `present`, i.e. the nearest occurrence.
+    perfect or a bare participle (`shares issued July 1`) past, `is expected/scheduled to` future; a
+    deadline (after `until`, `through` or `by`) is ahead (`will double its flights by August`), or the
+    nearest occurrence (`present`) in a past-tense clause (`had filed reports by Wednesday`).
     None when the Doc has no tags or no verb decides."""
     if not doc.has_annotation("TAG"):
         return None
@@ -36,10 +37,17 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     if _EARLIEST_RE.search(text, max(0, start - 20), start):
         return "future"  # `as soon as Tuesday`: the earliest moment something may happen is ahead
     before = text[max(0, start - 10) : start]
-    if _DEADLINE_RE.search(before):
-        return "present"
     if _SINCE_RE.search(before):
         return "past"
+    verb = _governing_verb_tense(doc, span)
+    if _DEADLINE_RE.search(before):
+        return "present" if verb == "past" else "future"  # `will double by August`; `had filed by Friday`: nearest
+    return verb
+
+
+def _governing_verb_tense(doc: Doc, span: Span) -> str | None:
+    """The tense of the nearest verb that decides one, to the left of `span` within its clause, else to the
+    right."""
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
     for side_is_left, side, stops in (
         (True, reversed(doc[sent.start : span.start]), (".", ":", ",", "CC", "``", "''", "-LRB-")),
