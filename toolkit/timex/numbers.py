@@ -23,7 +23,7 @@ NUMWORD_RE = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|hundred|thousand)"
 )
-NUM_RE = rf"(?:\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|{NUMWORD_RE}(?: and a half)?|\d+ and a half)"
+NUM_RE = rf"(?:\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|{NUMWORD_RE}(?:[- ]and[- ]a[- ]half)?|\d+ and a half)"
 VAGUE_RE = (r"(?:a few|few|a couple of|a couple|couple of|several|some|many|a single|a dozen|dozens of|hundreds of"
             r"|a number of|half an?|an?)")  # fmt: skip
 QTY_RE = rf"(?:{NUM_RE}|{VAGUE_RE})"

@@ -132,11 +132,14 @@ def _duration_ok(text: str, start: int, end: int) -> bool:
 
 
 @rule("duration", rf"(?:the )?(?:(?P<approx>{APPROX_RE}) )?(?:(?P<n>{QTY_RE})(?: (?:more|full|long|straight|consecutive|"  # noqa: E501
-                  rf"additional|other|trading|business|working))? |(?P<det>the) )(?P<u>{UNIT_RE})(?P<old>[- ]old)?",
+                  rf"additional|other|trading|business|working))? |(?P<det>the) )(?P<u>{UNIT_RE})(?P<half> and a half)?(?P<old>[- ]old)?",  # noqa: E501
       accept=_duration_ok,
       examples=(Example("five years", "P5Y", type="DURATION"),
                 Example("nearly forty years", "P40Y", type="DURATION", mod="EQUAL_OR_LESS"),
-                Example("two and a half hours", "PT150M", type="DURATION"),
+                Example("two and a half years", "P2.5Y", type="DURATION"),
+                Example("a minute and a half", "PT1M30S", type="DURATION"),
+                Example("a year and a half", "P1Y6M", type="DURATION"),
+                Example("an hour and a half", "PT1H30M", type="DURATION"),
                 Example("Eight trading days after the crash", "P8D", type="DURATION", span="Eight trading days"),
                 Example("He paid them in the weeks ahead.", "PXW", type="DURATION", span="the weeks")))  # fmt: skip
 def duration(m: re.Match, ctx: Context) -> Resolution | None:
@@ -155,6 +158,10 @@ def duration(m: re.Match, ctx: Context) -> Resolution | None:
         return None
     if m["n"] and m["n"].lower() in ("a", "an") and unit.lower() in ("second", "quarter"):
         return None  # "a second time", "a quarter of the shares": an ordinal and a fraction
-    value, _ = duration_value(n, unit)
+    if m["half"]:
+        if isinstance(n, str) or not float(n).is_integer():
+            return None  # `two and a half days and a half`, `several days and a half`
+        n += 0.5  # `a year and a half`: one unit and half of one
+    value, _ = duration_value(n, unit, whole_units=bool(m["half"]))
     mod = APPROX.get((m["approx"] or "").lower())
     return Resolution("DURATION", value, mod, None, None, unit_of(unit)[2], "none")
