@@ -49,6 +49,8 @@ def _opening_stretch(m: re.Match, ctx: Context, n: float, value: str, gran: str)
       examples=(Example("the past two years", "P2Y", type="DURATION", dct=FRIDAY),
                 Example("in the first nine months of 1997", "P9M", type="DURATION", span="the first nine months"),
                 Example("the past few months", "PAST_REF", dct=FRIDAY),
+                Example("It has slipped for the last few weeks.", "PXW", type="DURATION", dct=FRIDAY,
+                        span="the last few weeks"),
                 Example("recent years", "PXY", type="DURATION", dct=FRIDAY),
                 Example("the past five trading days", "P5D", type="DURATION", dct=FRIDAY)))  # fmt: skip
 def recent_units(m: re.Match, ctx: Context) -> Resolution | None:
@@ -61,9 +63,11 @@ def recent_units(m: re.Match, ctx: Context) -> Resolution | None:
     value, days = duration_value(n, unit_word)
     gran = unit_of(unit_word)[2]
     direction = m["dir"].lower()
-    # a vague stretch: "the past few months" is the past, "the coming weeks" the future, while "recent years"
-    # and "the next few days" are read as durations of unknown length (TimeML's PXY, PXD)
-    if isinstance(n, str) and direction in ("past", "last", "previous", "preceding"):
+    # a vague stretch: "in the past few months" is the past, "in the coming weeks" the future, while "recent
+    # years", "the next few days" and a stretch back measured with `for` ("for the last few weeks"; `for the
+    # coming weeks` is mostly a purpose) are durations of unknown length (TimeML's PXY, PXD, PXW)
+    measured = re.search(r"\bfor\s+$", m.string[max(0, m.start() - 5):m.start()], re.IGNORECASE) is not None
+    if isinstance(n, str) and not measured and direction in ("past", "last", "previous", "preceding"):
         return Resolution("DATE", "PAST_REF", None, None, None, None, "publication" if ctx.ref else "none")
     if isinstance(n, str) and direction in ("coming", "following", "ensuing"):
         return Resolution("DATE", "FUTURE_REF", None, None, None, None, "publication" if ctx.ref else "none")
