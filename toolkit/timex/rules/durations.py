@@ -143,6 +143,7 @@ def _duration_ok(text: str, start: int, end: int) -> bool:
                 Example("two and a half years", "P2.5Y", type="DURATION"),
                 Example("a minute and a half", "PT1M30S", type="DURATION"),
                 Example("a year and a half", "P1Y6M", type="DURATION"),
+                Example("refugee camps for 2 1/2 years.", "P2Y6M", type="DURATION", span="2 1/2 years"),
                 Example("an hour and a half", "PT1H30M", type="DURATION"),
                 Example("Eight trading days after the crash", "P8D", type="DURATION", span="Eight trading days"),
                 Example("He paid them in the weeks ahead.", "PXW", type="DURATION", span="the weeks")))  # fmt: skip
@@ -166,6 +167,8 @@ def duration(m: re.Match, ctx: Context) -> Resolution | None:
         if isinstance(n, str) or not float(n).is_integer():
             return None  # `two and a half days and a half`, `several days and a half`
         n += 0.5  # `a year and a half`: one unit and half of one
-    value, _ = duration_value(n, unit, whole_units=bool(m["half"]))
+    # `a year and a half`, `2 1/2 years`: whole units of two sizes (P2Y6M); `two and a half years` P2.5Y
+    whole_units = bool(m["half"]) or m["n"] is not None and m["n"].endswith("1/2")
+    value, _ = duration_value(n, unit, whole_units=whole_units)
     mod = APPROX.get((m["approx"] or "").lower())
     return Resolution("DURATION", value, mod, None, None, unit_of(unit)[2], "none")
