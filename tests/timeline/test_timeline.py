@@ -254,6 +254,8 @@ TENSE_CASES = {
     "set for": ("The issue will dominate a summit set for Washington in April.", "1999-03-12", "April", "1999-04"),
     "to be done": ("He added that final guidelines to be published in early November will decide it.", "1989-10-30",
                    "early November", "1989-11"),
+    "to have been": ("Warrants were issued for people believed to have been involved in the killing in January.",
+                     "2020-07-02", "January", "2020-01"),
     # `would` reports a future seen from the past; `would have` is past
     "would": ("The split would be paid on a still unspecified date in January.", "1989-10-26", "January", "1990-01"),
     "would have": ("The split would have been paid in January.", "1989-10-26", "January", "1989-01"),

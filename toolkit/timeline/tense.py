@@ -141,8 +141,8 @@ def _participle_tense(tok: Token, aux: list[str]) -> str:
     low = tok.lower_
     if low in _SCHEDULED and any(a in ("is", "are", "am", "'re", "was", "were", "been") for a in aux):
         return "future"  # `was planned for early March`: a plan points ahead of the time it was made
-    if "to" in aux:
-        return "future"
+    if "to" in aux and "have" not in aux:
+        return "future"  # `to be published`; `believed to have been involved` is past
     if low in _SCHEDULED and not aux and _next_word(tok) in ("for", "to"):
         return "future"  # `a summit set for Washington in April`, `scheduled to spend Tuesday morning`
     if any(a in ("has", "have", "'ve", "had", "was", "were") for a in aux):
