@@ -250,6 +250,18 @@ TENSE_CASES = {
     # a plan, schedule or expectation points ahead of the time it was made
     "plan": ("The referendum was scheduled for September, the electoral board said.", "2004-06-20", "September",
              "2004-09"),
+    # a bare participle of a plan (`set for`) and `to be` + participle point ahead too
+    "set for": ("The issue will dominate a summit set for Washington in April.", "1999-03-12", "April", "1999-04"),
+    "to be done": ("He added that final guidelines to be published in early November will decide it.", "1989-10-30",
+                   "early November", "1989-11"),
+    "to have been": ("Warrants were issued for people believed to have been involved in the killing in January.",
+                     "2020-07-02", "January", "2020-01"),
+    # `would` reports a future seen from the past; `would have` is past
+    "would": ("The split would be paid on a still unspecified date in January.", "1989-10-26", "January", "1990-01"),
+    "would have": ("The split would have been paid in January.", "1989-10-26", "January", "1989-01"),
+    # a deadline is ahead, unless the clause is in the past
+    "deadline": ("Qantas will almost double its flights to India by August.", "1998-02-13", "August", "1998-08"),
+    "past deadline": ("Only two members had filed reports by Wednesday.", "1990-08-16", "Wednesday", "1990-08-15"),
     # a present-tense clause points to the nearest such weekday (here the coming one)
     "present": ("He and Yasser Arafat meet separately Monday with Madeleine Albright.", "1998-05-01", "Monday",
                 "1998-05-04"),

@@ -85,7 +85,11 @@ def test_durations_end_at_the_reference_when_ongoing():
     assert (past.type, past.value, past.interval_start) == ("DURATION", "P2Y", pd.Timestamp("2010-06-22"))
     assert resolve_timex("five years", FRI).value == "P5Y"
     assert resolve_timex("nearly forty years", FRI).mod == "EQUAL_OR_LESS"
-    assert resolve_timex("two and a half hours", FRI).value == "PT150M"
+    assert resolve_timex("two and a half hours", FRI).value == "PT2.5H"
+    assert resolve_timex("three-and-a-half months", FRI).value == "P3.5M"
+    assert resolve_timex("an hour and a half", FRI).value == "PT1H30M"
+    assert resolve_timex("a day and a half", FRI).value == "P1DT12H"
+    assert resolve_timex("a week and a half", FRI).value == "P1.5W"
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 TENSE_COMPONENTS = ("tagger",)  # tags for `clause_tense`, only on sentences whose timex value depends on tense
 
@@ -24,8 +24,9 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     """Tense (`past`, `present`, `future`) of the verb governing the characters `start:end`, from the
     tagger's Penn tags: the nearest verb to the left in the sentence (as HeidelTime reads news), else the
     nearest to the right. `will` + verb and `to` + verb (`decided to admit ... in March`) are future, a
-    perfect or a bare participle (`shares issued July 1`) past, `is expected/scheduled to` future; after
-    `until`, `through` or `by` (a deadline) the tense is `present`, i.e. the nearest occurrence.
+    perfect or a bare participle (`shares issued July 1`) past, `is expected/scheduled to` future; a
+    deadline (after `until`, `through` or `by`) is ahead (`will double its flights by August`), or the
+    nearest occurrence (`present`) in a past-tense clause (`had filed reports by Wednesday`).
     None when the Doc has no tags or no verb decides."""
     if not doc.has_annotation("TAG"):
         return None
@@ -36,10 +37,17 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     if _EARLIEST_RE.search(text, max(0, start - 20), start):
         return "future"  # `as soon as Tuesday`: the earliest moment something may happen is ahead
     before = text[max(0, start - 10) : start]
-    if _DEADLINE_RE.search(before):
-        return "present"
     if _SINCE_RE.search(before):
         return "past"
+    verb = _governing_verb_tense(doc, span)
+    if _DEADLINE_RE.search(before):
+        return "present" if verb == "past" else "future"  # `will double by August`; `had filed by Friday`: nearest
+    return verb
+
+
+def _governing_verb_tense(doc: Doc, span: Span) -> str | None:
+    """The tense of the nearest verb that decides one, to the left of `span` within its clause, else to the
+    right."""
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
     for side_is_left, side, stops in (
         (True, reversed(doc[sent.start : span.start]), (".", ":", ",", "CC", "``", "''", "-LRB-")),
@@ -91,24 +99,31 @@ def _verb_tense(tok: Token) -> str | None:
     """The tense a verb token gives its clause, `_NOT_A_HEAD` for tokens that decide nothing."""
     tag, low = tok.tag_, tok.lower_
     if tag == "MD":
-        return "future" if low in _FUTURE_MODALS else None
+        return "future" if low in _FUTURE_MODALS or _future_in_the_past(tok) else None
     if not tag.startswith("VB") or tag == "VBG":
         return _NOT_A_HEAD
     aux = _aux_before(tok)
     if any(a in _FUTURE_MODALS for a in aux):
+        return "future"
+    if "would" in aux and "have" not in aux:
         return "future"
     if any(a in _OTHER_MODALS for a in aux):
         return None
     if tag == "VB":
         return _base_form_tense(aux)
     if tag == "VBN":
-        return _participle_tense(low, aux)
+        return _participle_tense(tok, aux)
     if tag == "VBD":
         return _simple_past_tense(tok)
     return _simple_present_tense(tok)  # VBZ / VBP
 
 
 _OTHER_MODALS = ("would", "could", "might", "may", "should", "must", "can")
+
+
+def _future_in_the_past(tok: Token) -> bool:
+    """`would` not followed by `have`: the future of a past report (`said it would pay in January`)."""
+    return tok.lower_ in ("would", "'d") and _next_word(tok) not in ("have", "'ve", "not", "n't")
 
 
 def _base_form_tense(aux: list[str]) -> str:
@@ -120,15 +135,26 @@ def _base_form_tense(aux: list[str]) -> str:
     return "present"
 
 
-def _participle_tense(low: str, aux: list[str]) -> str:
-    """A past participle: a perfect or a passive past, a plan (`is scheduled`) ahead, a bare one past."""
+def _participle_tense(tok: Token, aux: list[str]) -> str:
+    """A past participle: a perfect or a passive past, a plan (`is scheduled`, `a summit set for April`) or
+    `to be` + participle (`guidelines to be published in November`) ahead, a bare one past."""
+    low = tok.lower_
     if low in _SCHEDULED and any(a in ("is", "are", "am", "'re", "was", "were", "been") for a in aux):
         return "future"  # `was planned for early March`: a plan points ahead of the time it was made
+    if "to" in aux and "have" not in aux:
+        return "future"  # `to be published`; `believed to have been involved` is past
+    if low in _SCHEDULED and not aux and _next_word(tok) in ("for", "to"):
+        return "future"  # `a summit set for Washington in April`, `scheduled to spend Tuesday morning`
     if any(a in ("has", "have", "'ve", "had", "was", "were") for a in aux):
         return "past"
     if any(a in ("is", "are", "am", "'re") for a in aux):
         return "future" if low in _FUTURE_MARKERS else "present"
     return "past"
+
+
+def _next_word(tok: Token) -> str:
+    """The lower-case word after `tok` in its sentence ('' at the end)."""
+    return tok.doc[tok.i + 1].lower_ if tok.i + 1 < tok.sent.end else ""
 
 
 def _simple_past_tense(tok: Token) -> str:

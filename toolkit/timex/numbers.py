@@ -23,7 +23,7 @@ NUMWORD_RE = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|hundred|thousand)"
 )
-NUM_RE = rf"(?:\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|{NUMWORD_RE}(?: and a half)?|\d+ and a half)"
+NUM_RE = rf"(?:\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|{NUMWORD_RE}(?:[- ]and[- ]a[- ]half)?|\d+ and a half|\d+ 1/2)"
 VAGUE_RE = (r"(?:a few|few|a couple of|a couple|couple of|several|some|many|a single|a dozen|dozens of|hundreds of"
             r"|a number of|half an?|an?)")  # fmt: skip
 QTY_RE = rf"(?:{NUM_RE}|{VAGUE_RE})"
@@ -48,13 +48,16 @@ SPOKEN_YEAR_RE = (rf"(?:(?P<c>{_TEENS_RE}) (?P<rest>{_TENS_RE}(?:[- ]{_ONES_RE})
 
 
 def parse_number(text: str) -> float | str | None:
-    """`15`, `fifteen`, `twenty-four`, `a`, `several` (-> "X"), `2 and a half`; None when not a number."""
+    """`15`, `fifteen`, `twenty-four`, `a`, `several` (-> "X"), `2 and a half`, `2 1/2`; None when not a
+    number."""
     t = " ".join(text.lower().replace("-", " ").split())
     if not t:
         return None
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t[: -len(" and a half")].strip(), 0.5
+    elif t.endswith(" 1/2"):
+        t, half = t[: -len(" 1/2")].strip(), 0.5
     if t in VAGUE:
         return VAGUE[t]
     if t.startswith("half a"):

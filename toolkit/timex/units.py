@@ -24,9 +24,9 @@ DAYS_PER = {"S": 1 / 86400, "M_t": 1 / 1440, "H": 1 / 24, "D": 1, "W": 7, "WE": 
 UNIT_RE = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?"
            r"|quarters?|years?|yrs?|decades?|century|centuries)")  # fmt: skip
 UNIT_SG_RE = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
-# the next smaller unit a fractional quantity is written in, and how many of it make one
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "DE": ("Y", 10),
-            "CE": ("Y", 100), "Q": ("M", 3)}  # fmt: skip
+# the next smaller unit the fraction of a quantity is written in, and how many of it make one
+_SMALLER = {"Y": ("M", 12), "Q": ("M", 3), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60),
+            "M_t": ("S", 60)}  # fmt: skip
 
 
 def unit_of(word: str) -> tuple[str, bool, str]:
@@ -39,22 +39,32 @@ def unit_of(word: str) -> tuple[str, bool, str]:
     return UNITS[w]
 
 
-def duration_value(n: float | str, unit_word: str) -> tuple[str, float | None]:
-    """TIMEX3 duration value and its length in days (None when the quantity is unknown)."""
+def duration_value(n: float | str, unit_word: str, *, whole_units: bool = False) -> tuple[str, float | None]:
+    """TIMEX3 duration value and its length in days (None when the quantity is unknown). A fraction of one
+    unit is written in the next smaller one (`half an hour` PT30M), a larger quantity with its decimal
+    (`two and a half years` P2.5Y), or in whole units of two sizes when `whole_units` (`a minute and a
+    half` PT1M30S, `a year and a half` P1Y6M, as TimeML writes them)."""
     letter, is_time, _ = unit_of(unit_word)
     if letter == "WE":
         letter = "W"
     if letter in ("DE", "CE"):  # decades and centuries are written in years (P20Y); quarters keep Q (P2Q)
         factor, letter = {"DE": (10, "Y"), "CE": (100, "Y")}[letter]
         n = n if isinstance(n, str) else n * factor
-    if not isinstance(n, str) and not float(n).is_integer():  # 1.5 years -> P18M, 2.5 hours -> PT150M
-        if letter in _SMALLER:
-            new_letter, factor = _SMALLER[letter]
-            days = n * DAYS_PER["M_t" if (is_time and letter == "M") else letter]
-            is_time = is_time or (letter == "D" and new_letter == "H")
-            n, letter = n * factor, new_letter
-            return ("PT" if is_time else "P") + format_number(n) + letter, days
-    days = None if isinstance(n, str) else n * DAYS_PER["M_t" if (is_time and letter == "M") else letter]
+    if isinstance(n, str):
+        return ("PT" if is_time else "P") + n + letter, None
+    days = n * DAYS_PER["M_t" if (is_time and letter == "M") else letter]
+    whole, fraction = divmod(float(n), 1.0)
+    key = "M_t" if (is_time and letter == "M") else letter
+    if fraction and key in _SMALLER and (whole == 0 or whole_units):
+        small, factor = _SMALLER[key]
+        smaller_is_time = is_time or (letter == "D" and small == "H")
+        part = format_number(fraction * factor)
+        if whole == 0:
+            return ("PT" if smaller_is_time else "P") + part + small, days
+        if float(fraction * factor).is_integer():
+            if smaller_is_time and not is_time:  # a day and a half: P1DT12H
+                return f"P{format_number(whole)}{letter}T{part}{small}", days
+            return ("PT" if is_time else "P") + f"{format_number(whole)}{letter}{part}{small}", days
     return ("PT" if is_time else "P") + format_number(n) + letter, days
 
 

@@ -49,6 +49,8 @@ def _opening_stretch(m: re.Match, ctx: Context, n: float, value: str, gran: str)
       examples=(Example("the past two years", "P2Y", type="DURATION", dct=FRIDAY),
                 Example("in the first nine months of 1997", "P9M", type="DURATION", span="the first nine months"),
                 Example("the past few months", "PAST_REF", dct=FRIDAY),
+                Example("It has slipped for the last few weeks.", "PXW", type="DURATION", dct=FRIDAY,
+                        span="the last few weeks"),
                 Example("recent years", "PXY", type="DURATION", dct=FRIDAY),
                 Example("the past five trading days", "P5D", type="DURATION", dct=FRIDAY)))  # fmt: skip
 def recent_units(m: re.Match, ctx: Context) -> Resolution | None:
@@ -61,9 +63,11 @@ def recent_units(m: re.Match, ctx: Context) -> Resolution | None:
     value, days = duration_value(n, unit_word)
     gran = unit_of(unit_word)[2]
     direction = m["dir"].lower()
-    # a vague stretch: "the past few months" is the past, "the coming weeks" the future, while "recent years"
-    # and "the next few days" are read as durations of unknown length (TimeML's PXY, PXD)
-    if isinstance(n, str) and direction in ("past", "last", "previous", "preceding"):
+    # a vague stretch: "in the past few months" is the past, "in the coming weeks" the future, while "recent
+    # years", "the next few days" and a stretch back measured with `for` ("for the last few weeks"; `for the
+    # coming weeks` is mostly a purpose) are durations of unknown length (TimeML's PXY, PXD, PXW)
+    measured = re.search(r"\bfor\s+$", m.string[max(0, m.start() - 5):m.start()], re.IGNORECASE) is not None
+    if isinstance(n, str) and not measured and direction in ("past", "last", "previous", "preceding"):
         return Resolution("DATE", "PAST_REF", None, None, None, None, "publication" if ctx.ref else "none")
     if isinstance(n, str) and direction in ("coming", "following", "ensuing"):
         return Resolution("DATE", "FUTURE_REF", None, None, None, None, "publication" if ctx.ref else "none")
@@ -132,11 +136,15 @@ def _duration_ok(text: str, start: int, end: int) -> bool:
 
 
 @rule("duration", rf"(?:the )?(?:(?P<approx>{APPROX_RE}) )?(?:(?P<n>{QTY_RE})(?: (?:more|full|long|straight|consecutive|"  # noqa: E501
-                  rf"additional|other|trading|business|working))? |(?P<det>the) )(?P<u>{UNIT_RE})(?P<old>[- ]old)?",
+                  rf"additional|other|trading|business|working))? |(?P<det>the) )(?P<u>{UNIT_RE})(?P<half> and a half)?(?P<old>[- ]old)?",  # noqa: E501
       accept=_duration_ok,
       examples=(Example("five years", "P5Y", type="DURATION"),
                 Example("nearly forty years", "P40Y", type="DURATION", mod="EQUAL_OR_LESS"),
-                Example("two and a half hours", "PT150M", type="DURATION"),
+                Example("two and a half years", "P2.5Y", type="DURATION"),
+                Example("a minute and a half", "PT1M30S", type="DURATION"),
+                Example("a year and a half", "P1Y6M", type="DURATION"),
+                Example("refugee camps for 2 1/2 years.", "P2Y6M", type="DURATION", span="2 1/2 years"),
+                Example("an hour and a half", "PT1H30M", type="DURATION"),
                 Example("Eight trading days after the crash", "P8D", type="DURATION", span="Eight trading days"),
                 Example("He paid them in the weeks ahead.", "PXW", type="DURATION", span="the weeks")))  # fmt: skip
 def duration(m: re.Match, ctx: Context) -> Resolution | None:
@@ -155,6 +163,12 @@ def duration(m: re.Match, ctx: Context) -> Resolution | None:
         return None
     if m["n"] and m["n"].lower() in ("a", "an") and unit.lower() in ("second", "quarter"):
         return None  # "a second time", "a quarter of the shares": an ordinal and a fraction
-    value, _ = duration_value(n, unit)
+    if m["half"]:
+        if isinstance(n, str) or not float(n).is_integer():
+            return None  # `two and a half days and a half`, `several days and a half`
+        n += 0.5  # `a year and a half`: one unit and half of one
+    # `a year and a half`, `2 1/2 years`: whole units of two sizes (P2Y6M); `two and a half years` P2.5Y
+    whole_units = bool(m["half"]) or m["n"] is not None and m["n"].endswith("1/2")
+    value, _ = duration_value(n, unit, whole_units=whole_units)
     mod = APPROX.get((m["approx"] or "").lower())
     return Resolution("DURATION", value, mod, None, None, unit_of(unit)[2], "none")

@@ -95,6 +95,26 @@ def quarter(m: re.Match, ctx: Context) -> Resolution | None:
     return _the_quarter((m["dir"] or "").lower(), ctx)
 
 
+@rule("year_period", rf"the (?P<y>{YEAR_RE}) (?P<u>quarter|period)",
+      examples=(Example("Net rose in the third quarter, from $5 million in the 2011 quarter.", "2011-Q3", dct=FRIDAY,
+                        previous="the third quarter", span="the 2011 quarter"),
+                Example("In the first nine months, net was $3 million, against a loss in the 2011 period.", "2011",
+                        dct=FRIDAY, span="the 2011 period")))  # fmt: skip
+def year_period(m: re.Match, ctx: Context) -> Resolution | None:
+    """`the 1988 quarter`, `the 1989 period` of a results report: the period the sentence is about in that
+    year: the year's opening months when the sentence names months (`In the first nine months, ... in the
+    1988 period`), else the quarter the article is about."""
+    y = int(m["y"])
+    sentence = re.split(r"[.;]\s", m.string[max(0, m.start() - 200):m.start()])[-1]
+    topic = ctx.topic("quarter")
+    if re.search(r"\bmonths\b", sentence, re.IGNORECASE) is None and topic is not None:
+        q = (to_date(topic.interval_start).month - 1) // 3 + 1  # type: ignore[union-attr]
+        return cal.period_resolution(cal.quarter(y, q), anchor="previous")
+    if m["u"].lower() == "quarter":
+        return Resolution("DATE", f"{y:04d}-QX", None, None, None, "quarter", "none")
+    return cal.period_resolution(cal.year(y), anchor="previous")
+
+
 @rule("latest_period", r"the latest period",
       examples=(Example("Profit rose 5% in the latest period.", "2012-Q1", dct=FRIDAY, span="the latest period"),
                 Example("the latest period", "2011-Q4", dct=FRIDAY, previous="the 2011 fourth quarter")))  # fmt: skip
