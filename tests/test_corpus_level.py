@@ -12,6 +12,8 @@ from toolkit.config import USER_CONFIG_ENV
 from toolkit.dataset import concat_parts
 from toolkit.pipeline import run, run_to_folder
 
+from .test_stories import DEFECTION_A, DEFECTION_B  # two reports of one defection on the same day
+
 WIRE = [
     "The city council voted on Tuesday to close the old harbour bridge to heavy lorries after engineers from "
     "Halcrow found cracks in two of its steel supports during a routine inspection last month.",
@@ -22,14 +24,6 @@ WIRE = [
     "The council said buses and cars would still be allowed to cross while the work goes on, but that the "
     "bridge would be closed completely for two weekends in the spring.",
 ]
-DEFECTION_A = (
-    "A Syrian air force colonel defected to Jordan on Thursday, flying his MiG-21 fighter jet to a military "
-    "base near Amman. Jordan granted the pilot political asylum hours after he landed."
-)
-DEFECTION_B = (
-    "Jordan said a Syrian pilot who landed his warplane at a base in the north of the country on Thursday had "
-    "defected. The defection is the first of its kind since the uprising began."
-)
 FULL_NAME = (
     "Senator Margaret Okonjo-Halvorsen said on Monday that she would vote against the budget. "
     "Margaret Okonjo-Halvorsen has opposed every spending bill this year."
