@@ -60,13 +60,16 @@ def _edge_junk(token: Token) -> bool:
     return token.is_punct or token.like_num or token.is_space
 
 
-def _trim(span: Span) -> Span | None:
-    """The span without a trailing possessive and, for name labels, without numbers or punctuation at
-    either end; None when nothing is left."""
+def _trim(span: Span, rules: cn.Rules) -> Span | None:
+    """The span without a trailing possessive, without a leading article (`the [United States]`, as the
+    canonical name drops it, unless the whole is a place: `The Hague`) and, for name labels, without
+    numbers or punctuation at either end; None when nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
     while end - start > 1 and doc[end - 1].text in cn.POSSESSIVES:
         end -= 1
+    if end - start > 1 and doc[start].lower_ in rules.articles and not cn.is_place(span.text, rules):
+        start += 1
     if span.label_ in _TRIM_EDGES:
         while start < end and _edge_junk(doc[start]):
             start += 1
@@ -202,7 +205,7 @@ def _model_spans(ents: list[Span], recased: set[tuple[int, int]], opts: Options)
     mentions = []
     pieces = [(ent, piece) for ent in ents if ent.label_ in opts.labels for piece in line_pieces(ent)]
     for ent, piece in pieces:
-        span = _trim(piece)
+        span = _trim(piece, opts.rules)
         if span is None:
             continue
         origin = "recased" if (ent.start, ent.end) in recased else "model"
