@@ -23,6 +23,8 @@ SUMMARY_COLUMNS = ["canonical", "label", "model_label", "context", "mentions"]
 MAPPING_COLUMNS = ["canonical", "label", "corpus_canonical", "corpus_label", "canonical_source", "reason"]
 # Labels that name one entity whatever the article (a nationality stays apart from its country).
 _VOTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+# The label a mention's context votes for, whatever the model said (`toolkit.entities.mentions.Mention.context`).
+_CONTEXT_LABELS = {"title": "PERSON", "team": "ORG", "nation": "GPE"}
 
 
 def name_summary(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -50,14 +52,14 @@ def combine_summaries(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
 def _voted_labels(summary: pd.DataFrame, rules: cn.Rules, min_platform_share: float) -> dict[str, tuple[str, str]]:
     """Name -> (label, reason) by vote of its mentions over the corpus: the model's label, PERSON after a
     title; not PERSON when at least `min_platform_share` of the mentions read it as a platform; ties to a
-    place label for a name in the gazetteer."""
+    place label for a name in the gazetteer. A club named after its city (`team`) is a reading of its
+    article, not of the name: it votes the model's label here and keeps its own (`_held_by_context`)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     platform: Counter = Counter()
     for name, model_label, context, n in zip(
         summary["canonical"], summary["model_label"], summary["context"], summary["mentions"], strict=True
     ):
-        by_context = {"title": "PERSON", "team": "ORG", "nation": "GPE"}
-        votes[name][by_context.get(context, model_label)] += n
+        votes[name][model_label if context == "team" else _CONTEXT_LABELS.get(context, model_label)] += n
         platform[name] += n if context == "platform" else 0
     found = {}
     for name, counts in votes.items():
@@ -142,6 +144,15 @@ def _case_forms(summary: pd.DataFrame) -> dict[str, str]:
     return found
 
 
+def _held_by_context(summary: pd.DataFrame) -> set[tuple[str, str]]:
+    """(name, label) pairs that most of their mentions' contexts give (`Washington` ORG read in a standings
+    row, `team`): the article read them so, and the corpus's vote for the city does not overturn it."""
+    given = summary["context"].map(_CONTEXT_LABELS).eq(summary["label"])
+    by_pair = summary.assign(given=summary["mentions"].where(given, 0)).groupby(["canonical", "label"])
+    shares = by_pair["given"].sum() / by_pair["mentions"].sum()
+    return set(shares[shares > 0.5].index)
+
+
 def corpus_names(summary: pd.DataFrame) -> pd.DataFrame:
     """The corpus-level mapping (canonical, label) -> (`corpus_canonical`, `corpus_label`) with its
     `canonical_source` (`corpus` when the name changes) and `reason`, for every name whose name or label
@@ -155,6 +166,7 @@ def corpus_names(summary: pd.DataFrame) -> pd.DataFrame:
     conf = settings("entities")
     rules = cn.Rules.from_settings()
     cased = _case_forms(summary)
+    held = _held_by_context(summary)
     names = summary[["canonical", "label"]].drop_duplicates()
     summary = summary[summary["label"].isin(_VOTED_LABELS)]
     voted = _voted_labels(summary, rules, float(conf.get("platform_min_share", 0.2)))
@@ -169,6 +181,7 @@ def corpus_names(summary: pd.DataFrame) -> pd.DataFrame:
     for name, label in names.itertuples(index=False):
         is_voted = label in _VOTED_LABELS
         new_name, (new_label, reason) = name, voted[name] if is_voted else (label, "")
+        new_label = label if (name, label) in held else new_label
         key = _person_key(name)
         if is_voted and key is None and (new_label == "PERSON" or person_share.get(name, 0.0) >= min_share):
             new_name = surnames.get(name.lower(), name)

@@ -368,11 +368,26 @@ _SCORE_AFTER_RE = re.compile(
 )
 
 
+# A fixture line: two sides and nothing else (`NEW JERSEY AT BOSTON`, `Leeds v Chelsea`).
+_FIXTURE_RE = re.compile(r"^([^\W\d][^\n]*?)[ \t]+(?:AT|at|v|vs\.?)[ \t]+([^\W\d][^\n]*?)[ \t]*$", re.MULTILINE)
+
+
+def _is_fixture_side(text: str, start: int, end: int) -> bool:
+    """The span is one side of a fixture line (`[NEW JERSEY] AT [BOSTON]`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    found = _FIXTURE_RE.fullmatch(text, line_start, len(text) if line_end < 0 else line_end)
+    return found is not None and (start, end) in (found.span(1), found.span(2))
+
+
 def _reads_as_team(span: Span, text: str, opts: Options) -> bool:
     """A place name followed on its line by a score or standings figures (`Plymouth 4 Exeter 1`, `MIAMI 14
-    4 .778`) names the club of that city, an ORG; a country (`Japan 2 Syria 1`) or a national side
-    (`national_sides`: `England`, `Wales`) stays a place, as CoNLL-2003 labels them."""
-    if span.label_ not in ("GPE", "LOC") or not _SCORE_AFTER_RE.match(text, span.end_char):
+    4 .778`), or one side of a fixture line (`NEW JERSEY AT BOSTON`), names the club of that city, an ORG;
+    a country (`Japan 2 Syria 1`) or a national side (`national_sides`: `England`, `Wales`) stays a place,
+    as CoNLL-2003 labels them."""
+    if span.label_ not in ("GPE", "LOC"):
+        return False
+    if not _SCORE_AFTER_RE.match(text, span.end_char) and not _is_fixture_side(text, span.start_char, span.end_char):
         return False
     name = span.text
     return not _is_nation(name, opts)
