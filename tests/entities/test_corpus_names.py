@@ -74,3 +74,33 @@ def test_bundled_corpus_top_entities_are_one_row_each_and_none_is_a_time_zone_or
     assert top["canonical"].is_unique
     persons = set(top.loc[top["label"] == "PERSON", "canonical"])
     assert not persons & {"Twitter", "Rocky Linux", "COVID-19", "Wikinews"}
+
+
+def test_a_name_written_in_capitals_in_some_articles_takes_the_corpus_usual_case() -> None:
+    corpus = mentions(
+        [("a", "LONDON", "GPE", "GPE", "", "recased", "model")] * 3
+        + [("b", "London", "GPE", "GPE", "", "model", "model")] * 2
+        + [("c", "ATLANTA", "ORG", "GPE", "team", "model", "model")] * 2
+        + [("d", "Atlanta", "GPE", "GPE", "", "model", "model")] * 3
+        + [("e", "FRENCH", "NORP", "NORP", "", "model", "model"), ("f", "French", "NORP", "NORP", "", "model", "model")]
+        + [("g", "NATO", "ORG", "ORG", "", "model", "model")]
+    )
+    out = apply_corpus_names(corpus, corpus_names(name_summary(corpus)))
+    assert set(out["canonical"]) == {"London", "Atlanta", "French", "NATO"}
+    assert set(out.loc[out["article_id"] == "c", "label"]) == {"ORG"}  # the club keeps its own label
+    assert set(out.loc[out["article_id"].isin(["a", "c", "e"]), "canonical_source"]) == {"corpus"}
+
+
+def test_a_club_read_in_its_article_keeps_its_label_and_does_not_make_its_city_a_club() -> None:
+    corpus = mentions(
+        [("a", "Chicago", "ORG", "GPE", "team", "model", "model")] * 3
+        + [("b", "Chicago", "ORG", "GPE", "team", "model", "model")] * 3
+        + [("c", "Chicago", "ORG", "ORG", "", "model", "model")]
+        + [("d", "Chicago", "GPE", "GPE", "", "model", "model")] * 2
+        + [("e", "Atlanta", "ORG", "ORG", "", "model", "model")]
+        + [("f", "Atlanta", "GPE", "GPE", "", "model", "model")] * 2
+    )
+    out = apply_corpus_names(corpus, corpus_names(name_summary(corpus)))
+    assert set(out.loc[out["article_id"].isin(["a", "b"]), "label"]) == {"ORG"}
+    assert set(out.loc[out["article_id"] == "d", "label"]) == {"GPE"}
+    assert set(out.loc[out["article_id"] == "e", "label"]) == {"GPE"}  # no context: the corpus's vote

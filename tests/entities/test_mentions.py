@@ -220,3 +220,35 @@ def test_a_country_read_as_an_org_is_a_place_but_a_country_code_is_not():
     found = article_mentions(doc, "rugby").set_index("text")["label"].to_dict()
     assert found == {"Wales": "GPE", "NZ": "ORG"}
     assert set(article_mentions(doc, "rugby", teams=False)["label"]) == {"ORG"}
+
+
+def test_a_leading_article_is_not_part_of_the_span_unless_the_whole_is_a_place():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("Envoys of the United States met in The Hague before the Security Council vote.")
+    at = {t.text: t.i for t in doc}
+    doc.ents = [
+        Span(doc, at["United"] - 1, at["States"] + 1, label="GPE"),
+        Span(doc, at["The"], at["Hague"] + 1, label="GPE"),
+        Span(doc, at["Council"] - 2, at["Council"] + 1, label="ORG"),
+    ]
+    found = article_mentions(doc, "envoys")
+    assert list(found["text"]) == ["United States", "The Hague", "Security Council"]
+    assert all(doc.text[s:e] == t for s, e, t in zip(found["start"], found["end"], found["text"], strict=True))
+
+
+def test_a_side_of_a_fixture_line_is_its_club():
+    from spacy.tokens import Span
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    doc = nlp.make_doc("FRIDAY, DECEMBER 6\nNEW JERSEY AT BOSTON\nJapan v Syria\nFlights from Boston at noon.")
+    doc.ents = [Span(doc, t.i, t.i + (2 if t.text == "NEW" else 1), label="GPE")
+                for t in doc if t.text in ("NEW", "BOSTON", "Japan", "Syria", "Boston")]  # fmt: skip
+    found = article_mentions(doc, "fixtures")
+    assert dict(zip(found["text"], found["context"], strict=True)) == {
+        "NEW JERSEY": "team", "BOSTON": "team", "Japan": "", "Syria": "", "Boston": ""}  # fmt: skip

@@ -23,6 +23,8 @@ SUMMARY_COLUMNS = ["canonical", "label", "model_label", "context", "mentions"]
 MAPPING_COLUMNS = ["canonical", "label", "corpus_canonical", "corpus_label", "canonical_source", "reason"]
 # Labels that name one entity whatever the article (a nationality stays apart from its country).
 _VOTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+# The label a mention's context votes for, whatever the model said (`toolkit.entities.mentions.Mention.context`).
+_CONTEXT_LABELS = {"title": "PERSON", "team": "ORG", "nation": "GPE"}
 
 
 def name_summary(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -50,14 +52,14 @@ def combine_summaries(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
 def _voted_labels(summary: pd.DataFrame, rules: cn.Rules, min_platform_share: float) -> dict[str, tuple[str, str]]:
     """Name -> (label, reason) by vote of its mentions over the corpus: the model's label, PERSON after a
     title; not PERSON when at least `min_platform_share` of the mentions read it as a platform; ties to a
-    place label for a name in the gazetteer."""
+    place label for a name in the gazetteer. A club named after its city (`team`) is a reading of its
+    article, not of the name: it votes the model's label here and keeps its own (`_held_by_context`)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     platform: Counter = Counter()
     for name, model_label, context, n in zip(
         summary["canonical"], summary["model_label"], summary["context"], summary["mentions"], strict=True
     ):
-        by_context = {"title": "PERSON", "team": "ORG", "nation": "GPE"}
-        votes[name][by_context.get(context, model_label)] += n
+        votes[name][model_label if context == "team" else _CONTEXT_LABELS.get(context, model_label)] += n
         platform[name] += n if context == "platform" else 0
     found = {}
     for name, counts in votes.items():
@@ -126,15 +128,46 @@ def _family_labels(voted: dict[str, tuple[str, str]], totals: pd.Series) -> dict
     return found
 
 
+def _case_forms(summary: pd.DataFrame) -> dict[str, str]:
+    """Name -> the corpus's usual form of it, for names written in several cases across articles (`LONDON`
+    in a dateline, `London` in the text of another article): the most mentioned form with a small letter,
+    a form in capitals only when there is no other (the merge `case_merge` does within an article)."""
+    totals = summary.groupby("canonical")["mentions"].sum()
+    forms: dict[str, list[str]] = defaultdict(list)
+    for name in totals.index:
+        forms[cn.case_key(name)].append(name)
+    found = {}
+    for names in forms.values():
+        if len(names) > 1:
+            best = min(names, key=lambda f: (f.upper() == f, -totals[f], -len(f), f))
+            found.update({name: best for name in names if name != best})
+    return found
+
+
+def _held_by_context(summary: pd.DataFrame) -> set[tuple[str, str]]:
+    """(name, label) pairs that most of their mentions' contexts give (`Washington` ORG read in a standings
+    row, `team`): the article read them so, and the corpus's vote for the city does not overturn it."""
+    given = summary["context"].map(_CONTEXT_LABELS).eq(summary["label"])
+    by_pair = summary.assign(given=summary["mentions"].where(given, 0)).groupby(["canonical", "label"])
+    shares = by_pair["given"].sum() / by_pair["mentions"].sum()
+    return set(shares[shares > 0.5].index)
+
+
 def corpus_names(summary: pd.DataFrame) -> pd.DataFrame:
     """The corpus-level mapping (canonical, label) -> (`corpus_canonical`, `corpus_label`) with its
     `canonical_source` (`corpus` when the name changes) and `reason`, for every name whose name or label
-    changes: labels voted per name over the corpus (`_voted_labels`, `_family_labels`); then a one-word name read as a
-    person (voted PERSON, or so tagged in at least `corpus_min_person_share` of its mentions) joins the
-    full PERSON name of the corpus it is the surname of (`_full_names`), and a longer full name the most mentioned one
-    with its first and last name (`Donald J. Trump` -> `Donald Trump`). Nationalities (NORP) are kept."""
+    changes: labels voted per name over the corpus (`_voted_labels`, `_family_labels`); then a one-word
+    name read as a person (voted PERSON, or so tagged in at least `corpus_min_person_share` of its mentions)
+    joins the full PERSON name of the corpus it is the surname of (`_full_names`), and a longer full name
+    the most mentioned one with its first and last name (`Donald J. Trump` -> `Donald Trump`); last, a name
+    written in several cases takes the corpus's usual one (`_case_forms`: `LONDON` -> `London`), its label
+    voted apart (a name in capitals is mostly a table's or a headline's: `ATLANTA 10 5` is the club).
+    Nationalities (NORP) keep their label and join no other name but their usual case."""
     conf = settings("entities")
     rules = cn.Rules.from_settings()
+    cased = _case_forms(summary)
+    held = _held_by_context(summary)
+    names = summary[["canonical", "label"]].drop_duplicates()
     summary = summary[summary["label"].isin(_VOTED_LABELS)]
     voted = _voted_labels(summary, rules, float(conf.get("platform_min_share", 0.2)))
     totals = summary.groupby("canonical")["mentions"].sum().sort_values(ascending=False, kind="stable")
@@ -145,16 +178,21 @@ def corpus_names(summary: pd.DataFrame) -> pd.DataFrame:
     people = {name: int(n) for name, n in totals.items() if voted[name][0] == "PERSON"}
     surnames, full_of = _full_names(people, rules, float(conf.get("corpus_surname_min_share", 0.9)))
     rows = []
-    for name, label in summary[["canonical", "label"]].drop_duplicates().itertuples(index=False):
-        new_name, (new_label, reason) = name, voted[name]
+    for name, label in names.itertuples(index=False):
+        is_voted = label in _VOTED_LABELS
+        new_name, (new_label, reason) = name, voted[name] if is_voted else (label, "")
+        new_label = label if (name, label) in held else new_label
         key = _person_key(name)
-        if key is None and (new_label == "PERSON" or person_share.get(name, 0.0) >= min_share):
+        if is_voted and key is None and (new_label == "PERSON" or person_share.get(name, 0.0) >= min_share):
             new_name = surnames.get(name.lower(), name)
-        elif key is not None and new_label == "PERSON":
+        elif is_voted and key is not None and new_label == "PERSON":
             new_name = full_of.get(key, name)
         if new_name != name:
             new_label = voted[new_name][0]
             reason = "the full name of the corpus with this surname" if key is None else "same first and last name"
+        elif name in cased and new_label == label:
+            reason = "the corpus's usual case of this name"
+        new_name = cased.get(new_name, new_name)
         if (new_name, new_label) != (name, label):
             rows.append((name, label, new_name, new_label, "corpus" if new_name != name else None, reason))
     return pd.DataFrame(rows, columns=MAPPING_COLUMNS).astype(object)

@@ -60,13 +60,16 @@ def _edge_junk(token: Token) -> bool:
     return token.is_punct or token.like_num or token.is_space
 
 
-def _trim(span: Span) -> Span | None:
-    """The span without a trailing possessive and, for name labels, without numbers or punctuation at
-    either end; None when nothing is left."""
+def _trim(span: Span, rules: cn.Rules) -> Span | None:
+    """The span without a trailing possessive, without a leading article (`the [United States]`, as the
+    canonical name drops it, unless the whole is a place: `The Hague`) and, for name labels, without
+    numbers or punctuation at either end; None when nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
     while end - start > 1 and doc[end - 1].text in cn.POSSESSIVES:
         end -= 1
+    if end - start > 1 and doc[start].lower_ in rules.articles and not cn.is_place(span.text, rules):
+        start += 1
     if span.label_ in _TRIM_EDGES:
         while start < end and _edge_junk(doc[start]):
             start += 1
@@ -202,7 +205,7 @@ def _model_spans(ents: list[Span], recased: set[tuple[int, int]], opts: Options)
     mentions = []
     pieces = [(ent, piece) for ent in ents if ent.label_ in opts.labels for piece in line_pieces(ent)]
     for ent, piece in pieces:
-        span = _trim(piece)
+        span = _trim(piece, opts.rules)
         if span is None:
             continue
         origin = "recased" if (ent.start, ent.end) in recased else "model"
@@ -365,11 +368,26 @@ _SCORE_AFTER_RE = re.compile(
 )
 
 
+# A fixture line: two sides and nothing else (`NEW JERSEY AT BOSTON`, `Leeds v Chelsea`).
+_FIXTURE_RE = re.compile(r"^([^\W\d][^\n]*?)[ \t]+(?:AT|at|v|vs\.?)[ \t]+([^\W\d][^\n]*?)[ \t]*$", re.MULTILINE)
+
+
+def _is_fixture_side(text: str, start: int, end: int) -> bool:
+    """The span is one side of a fixture line (`[NEW JERSEY] AT [BOSTON]`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    found = _FIXTURE_RE.fullmatch(text, line_start, len(text) if line_end < 0 else line_end)
+    return found is not None and (start, end) in (found.span(1), found.span(2))
+
+
 def _reads_as_team(span: Span, text: str, opts: Options) -> bool:
     """A place name followed on its line by a score or standings figures (`Plymouth 4 Exeter 1`, `MIAMI 14
-    4 .778`) names the club of that city, an ORG; a country (`Japan 2 Syria 1`) or a national side
-    (`national_sides`: `England`, `Wales`) stays a place, as CoNLL-2003 labels them."""
-    if span.label_ not in ("GPE", "LOC") or not _SCORE_AFTER_RE.match(text, span.end_char):
+    4 .778`), or one side of a fixture line (`NEW JERSEY AT BOSTON`), names the club of that city, an ORG;
+    a country (`Japan 2 Syria 1`) or a national side (`national_sides`: `England`, `Wales`) stays a place,
+    as CoNLL-2003 labels them."""
+    if span.label_ not in ("GPE", "LOC"):
+        return False
+    if not _SCORE_AFTER_RE.match(text, span.end_char) and not _is_fixture_side(text, span.start_char, span.end_char):
         return False
     name = span.text
     return not _is_nation(name, opts)
