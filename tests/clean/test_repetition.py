@@ -7,7 +7,7 @@ import random
 
 import pandas as pd
 
-from toolkit.clean import LineCounts, clean_article, clean_corpus, line_repetition_counts, raw_lines
+from toolkit.clean import LineCounts, clean_article, clean_corpus, line_repetition_counts, options, raw_lines
 from toolkit.clean.normalise import normalise_line
 
 
@@ -59,11 +59,17 @@ def test_a_shared_block_of_trending_headlines_goes_and_own_lines_stay(
 
 
 def test_without_the_corpus_a_block_in_the_middle_would_stay(seed_text: str, wikinews: pd.DataFrame) -> None:
-    """The corpus test can fail: the same article cleaned alone keeps the headlines between its paragraphs."""
-    block = [line for line in raw_lines(seed_text)[28:86] if not line.rstrip("'’").endswith(("...", "…"))]
+    """The corpus test can fail: the same article cleaned alone keeps the headlines between its paragraphs
+    (a box shorter than a break, `break_min_lines`: a longer one ends the run even without the corpus)."""
+    headlines = [line for line in raw_lines(seed_text)[28:86] if not line.rstrip("'’").endswith(("...", "…"))]
+    block = headlines[: int(options()["break_min_lines"]) - 1]
     articles, _ = _synthetic_corpus(wikinews, block, n=3)
     fields, _ = clean_article(articles.loc[1, "text"])
     assert any(headline in fields["body"] for headline in block)
+    articles, own = _synthetic_corpus(wikinews, headlines, n=3)
+    fields, _ = clean_article(articles.loc[1, "text"])
+    assert not any(headline in fields["body"] for headline in headlines)
+    assert fields["body"].split("\n\n") == own["synthetic_01"]  # both halves of the article stay
 
 
 def test_line_counts_add_up_across_partitions_and_pickle(wikinews: pd.DataFrame) -> None:

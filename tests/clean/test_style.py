@@ -66,6 +66,20 @@ def test_comment_and_related_headings_of_common_page_layouts_are_fences() -> Non
         assert line.fence == fence, heading
 
 
+def test_headings_that_invite_readers_comments_are_fences_and_end_the_article() -> None:
+    for heading in ["Article Comments", "Reader comments", "Readers' comments:", "Your comments",
+                    "Please leave your comments below:", "Have your say", "Do you have comments on this story?"]:
+        (line,) = _lines([heading])
+        assert line.fence == "comments", heading
+    (sentence,) = _lines(["The mayor said that she would read your comments before the council meets again."])
+    assert sentence.fence == ""
+    note = ("The paper is pleased to let readers post comments about an article at the end of it, and asks "
+            "them to keep their comments civil and to the point, since abusive posts will be taken down.")
+    _, lines = clean_article("\n".join(["News", *_FIRST, "Article Comments", note]))
+    assert lines.loc[lines["text"] == note, "kind"].item() == "boilerplate"
+    assert set(lines.loc[lines["text"].isin(_FIRST), "kind"]) == {"body"}
+
+
 def test_a_thread_of_comments_after_the_article_is_cut_at_its_first_header() -> None:
     thread = [
         "Posted by: Lucky Lakeshore | January 14, 2008 06:24 PM",

@@ -13,11 +13,13 @@ How a line is judged (the signals of jusText, C4/Gopher and CCNet, combined):
 2. Corpus: a line whose normalised hash recurs in many articles of the corpus is boilerplate
    (`repeats in N of M articles`), as CCNet does; the counts are a reduction that sums over partitions.
 3. Context: the article is the contiguous run of lines with the highest total score (short lines
-   between body lines are body, a menu or a list of headlines costs more than it brings); further
-   runs are added when they carry enough prose, or, past a box of links inside the article (`Related`),
-   when they read like the article's main run (its style is the yardstick: line length, function words,
-   share of prose). When the article's paragraphs are separated by blank
-   lines, lines laid out the same way next to it are kept (captions, lists) unless they are bad.
+   between body lines are body, a menu or a list of headlines costs more than it brings; no run crosses
+   a long stretch of cheap lines, a break, so a sidebar's prose beyond a long menu is judged on its
+   own); further runs are added when they carry enough prose (past a break, half the article's), or,
+   past a box of links inside the article (`Related`), when they read like the article's main run (its
+   style is the yardstick: line length, function words, share of prose). When the article's paragraphs
+   are separated by blank lines, lines laid out the same way next to it are kept (captions, lists)
+   unless they are bad.
    Lists and tables dumped one item or cell per line (a recipe, a standings table: short lines that
    mostly carry numbers) cost nothing in the run, and the article that reaches one takes it in whole;
    so do the short lines right after a body line ending in a colon (the items it introduces). Label

@@ -6,6 +6,8 @@ takes out. Each stage reads and updates `Draft.in_body`."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 
 from toolkit.clean.dates import DATE_LINE
 from toolkit.clean.lines import Draft, Line
@@ -23,7 +25,9 @@ def choose_body(draft: Draft) -> None:
         line.weight = weight(line, opts)
     weights = [0.0 if pos in draft.duplicate_of else line.weight for pos, line in enumerate(lines)]
     good = [line.klass == "good" for line in lines]
-    found = regions(weights, good, [line.fence for line in lines], opts, same_style=style_judge(lines, opts))
+    fences = [line.fence for line in lines]
+    breaks = menu_breaks(lines, opts)
+    found = regions(weights, good, fences, opts, same_style=style_judge(lines, opts), breaks=breaks)
     draft.in_body = [False] * len(lines)
     for start, end in found:
         for pos in range(start, end):
@@ -40,6 +44,20 @@ def choose_body(draft: Draft) -> None:
     draft.labelled = labelled_lines(lines, draft.duplicate_of)
     for pos in draft.labelled:
         draft.in_body[pos] = False
+
+
+def menu_breaks(lines: list[Line], opts: Mapping[str, Any]) -> frozenset[int]:
+    """Where each long stretch of cheap lines begins: `break_min_lines` or more lines in a row that each
+    cost a little (a short line, a bad line of a few words: a menu, a list of headlines, a box of links).
+    A line that costs its words already weighs against the run in proportion. 0 lines: no breaks."""
+    min_lines, cap = int(opts["break_min_lines"]), float(opts["bad_penalty"])
+    starts: set[int] = set()
+    count = 0
+    for pos, line in enumerate(lines):
+        count = count + 1 if -cap <= line.weight < 0 else 0
+        if min_lines > 0 and count == min_lines:
+            starts.add(pos - min_lines + 1)
+    return frozenset(starts)
 
 
 def take_brief(draft: Draft) -> None:

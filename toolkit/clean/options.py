@@ -20,6 +20,8 @@ _FALLBACK: dict[str, Any] = {
     "near_gap": 3,
     "first_run_ratio": 0.5,
     "style_gap": 15,
+    "break_min_lines": 15,
+    "break_block_ratio": 0.5,
     "style_min_prose_share": 0.6,
     "style_words_ratio": 2.0,
     "style_stopword_gap": 0.1,

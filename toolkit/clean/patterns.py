@@ -80,7 +80,8 @@ LEGAL_PHRASE = re.compile(
 COMMENTS_MARKER = re.compile(
     r"^\d+\s+(?:comments?|responses?|replies)\b|^(?:leave a (?:reply|comment)|comments are (?:now )?closed|"
     r"post a comment|add (?:a |new |your )?comment|comment viewing options|join the (?:discussion|conversation)|"
-    r"(?:show|view|load) (?:all )?comments)\b",
+    r"(?:show|view|load) (?:all )?comments|(?:please )?leave your comments?|have your say$|"
+    r"do you have (?:any )?comments? (?:on|about) this)\b|^(?:article|readers?'?|user|your) comments?:?$",
     re.IGNORECASE,
 )
 END_MARKER = re.compile(
