@@ -88,10 +88,13 @@ def _metadata(source: _Source, problems: list[tuple]) -> pd.DataFrame | None:
     return read_metadata(path).set_index("article_id")
 
 
-def _read(source: _Source, *, chunk_size: int | None, progress: bool, problems: list[tuple]) -> Iterator[pd.DataFrame]:
+def _read(
+    source: _Source, *, chunk_size: int | None, first: bool, progress: bool, problems: list[tuple]
+) -> Iterator[pd.DataFrame]:
     """One pass over the source: the `articles` table in chunks of `chunk_size` articles (None: one chunk),
     metadata applied; the files or rows that could not be used appended to `problems`, in order. The
-    metadata is read when the first chunk is done, as `load_corpus` reads it after the files."""
+    metadata is read when the first chunk is done, as `load_corpus` reads it after the files; its rows
+    that name no article are warned about on the `first` pass only."""
     seen: dict[str, object] = {}
     if source.files is not None:
         items = read_text_files(source.files, seen, strict=source.strict, progress=progress, inside=source.inside)
@@ -120,7 +123,7 @@ def _read(source: _Source, *, chunk_size: int | None, progress: bool, problems: 
     if records or not meta:
         yield chunk(records)
     problems.extend(metadata_problems)
-    if meta[0] is not None and source.warn_unknown:
+    if first and meta[0] is not None and source.warn_unknown:
         warn_unknown_ids(source.metadata, meta[0], ids)
 
 
@@ -143,8 +146,8 @@ class CorpusStream:
         first = self._n_articles is None
         problems: list[tuple] = []
         n_articles = 0
-        for chunk in _read(self._source, chunk_size=self._chunk_size, progress=first and self._progress,
-                           problems=problems):  # fmt: skip
+        for chunk in _read(self._source, chunk_size=self._chunk_size, first=first,
+                           progress=first and self._progress, problems=problems):  # fmt: skip
             n_articles += len(chunk)
             for step in self._steps:
                 chunk = step(chunk)
