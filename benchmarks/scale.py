@@ -2,7 +2,7 @@
 run through the toolkit CLI into a folder of Parquet parts; the same through a Dask LocalCluster.
 
     python benchmarks/scale.py [reuters21578.tar.gz | unpacked folder] [--sizes 20000,50000,200000]
-                               [--dask-size 20000] [--n-process 2]
+                               [--dask-size 20000] [--n-process 2] [--cache DIR]
 
 Every size runs `toolkit timeline CORPUS.parquet --out DIR --fresh` in a fresh child process; psutil samples
 every process of its tree each 0.2 s and keeps the peak RSS of each (the main process, each worker) and
@@ -136,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask-size", type=int, default=20000, help="articles through a LocalCluster (0: none)")
     parser.add_argument("--n-process", type=int, default=2, help="local worker processes of the toolkit")
     parser.add_argument("--work", type=Path, help="folder for the corpora, outputs and caches (default: a temp)")
+    parser.add_argument("--cache", type=Path, help="Doc cache kept across runs (default: one in the work folder), "
+                        "so that a second run, e.g. of other code, parses nothing in its warm-up")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"scale: {args.corpus}: no such archive or folder", file=sys.stderr)
@@ -144,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="toolkit-scale-", dir=args.work) as tmp:
         work = Path(tmp)
         articles = distinct_articles(args.corpus, work)
-        env = {"TOOLKIT_CACHE_DIR": str(work / "cache"), "PYTHONPATH": os.pathsep.join(
+        env = {"TOOLKIT_CACHE_DIR": str(args.cache or work / "cache"), "PYTHONPATH": os.pathsep.join(
             filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}  # fmt: skip
         print(f"{len(articles)} distinct Reuters articles; sizes {sizes}; Dask {args.dask_size}; cores "
               f"{len(os.sched_getaffinity(0))}; load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip

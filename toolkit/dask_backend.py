@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from toolkit.errors import ToolkitError
-from toolkit.runner import StageConfig, run_partitions
+from toolkit.runner import Articles, StageConfig, run_partitions
 
 
 def connect(address: str) -> Any:
@@ -55,7 +55,7 @@ def run_on_cluster(articles: pd.DataFrame, config: StageConfig, client: Any, **o
                           **options)  # fmt: skip
 
 
-def write_on_cluster(articles: pd.DataFrame, config: StageConfig, client: Any, out_dir: str | os.PathLike[str],
+def write_on_cluster(articles: Articles, config: StageConfig, client: Any, out_dir: str | os.PathLike[str],
                      **options: Any) -> dict[str, Any]:  # fmt: skip
     """`dataset.write_partitions` with the tasks on `client`'s cluster, each worker writing its partitions'
     parts into `out_dir` (made absolute: the workers' working folder is not the client's). The result

@@ -43,6 +43,7 @@ from toolkit.errors import ToolkitError
 from toolkit.io import write_atomic, write_parquet_atomic, write_text_atomic
 from toolkit.results import ResultCache
 from toolkit.runner import (
+    Articles,
     Executor,
     InProcess,
     Plan,
@@ -194,7 +195,7 @@ def _read_summaries(out_dir: Path, entry: dict[str, Any]) -> dict[str, pd.DataFr
 
 
 def write_partitions(
-    articles: pd.DataFrame,
+    articles: Articles,
     config: StageConfig,
     out_dir: str | os.PathLike[str],
     *,
@@ -207,9 +208,10 @@ def write_partitions(
     whole: Mapping[str, pd.DataFrame] | None = None,
     progress: bool = True,
 ) -> dict[str, Any]:
-    """Run the steps of `config` over `articles` partition by partition (as `runner.run_partitions`) and
-    write the tables into `out_dir`, plus the `whole` tables (e.g. `problems`) as single files; return the
-    manifest. `resume`: None resumes when the folder holds a run of the same corpus and settings, True
+    """Run the steps of `config` over `articles` (the table, or a corpus read chunk by chunk on each pass:
+    `runner.ArticleChunks`) partition by partition (as `runner.run_partitions`) and write the tables into
+    `out_dir`, plus the `whole` tables (e.g. `problems`) as single files; return the manifest.
+    `resume`: None resumes when the folder holds a run of the same corpus and settings, True
     insists on it (a `ToolkitError` when it does not), False starts over. `cache_in_workers`: the workers
     fill `result_cache` (False when they do not share its disk)."""
     out = Path(out_dir)
@@ -263,7 +265,7 @@ def write_partitions(
     return manifest
 
 
-def _resumable_plan(articles: pd.DataFrame, config: StageConfig, previous: dict[str, Any] | None, *,
+def _resumable_plan(articles: Articles, config: StageConfig, previous: dict[str, Any] | None, *,
                     workers: int, partition_size: int | None) -> Plan:  # fmt: skip
     """The partitions of the previous run when it was a run of the same step, corpus and settings (so its
     parts can be reused), else fresh ones."""

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from toolkit.config import cache_dir, settings
-from toolkit.corpus import load_corpus
+from toolkit.corpus import load_corpus, stream_corpus
 from toolkit.errors import ToolkitError
 from toolkit.io import safe_file_name, write_parquet_atomic, write_text_atomic
 
@@ -98,7 +98,8 @@ def run_to_folder(
     from toolkit.dataset import write_partitions
 
     problems, articles, config = _prepare(source, until=until, clean=clean, aliases=aliases, model=model,
-                                          cache=cache, progress=progress, load_options=load_options)  # fmt: skip
+                                          cache=cache, progress=progress, load_options=load_options,
+                                          streamed=True)  # fmt: skip
     options = {"partition_size": partition_size, "progress": progress, "resume": resume,
                "whole": {"problems": problems}}  # fmt: skip
     if client is not None:
@@ -110,17 +111,27 @@ def run_to_folder(
 
 def _prepare(
     source: str | os.PathLike[str], *, until: str, clean: bool, aliases: Any, model: str | None, cache: bool,
-    progress: bool, load_options: dict[str, Any],
-) -> tuple[pd.DataFrame, pd.DataFrame, Any]:  # fmt: skip
-    """The loaded corpus (its `problems` and the articles the steps start from) and the runner's settings."""
+    progress: bool, load_options: dict[str, Any], streamed: bool = False,
+) -> tuple[pd.DataFrame, Any, Any]:  # fmt: skip
+    """The loaded corpus (its `problems` and the articles the steps start from) and the runner's settings.
+    `streamed`: the articles as a `CorpusStream`, read from the source again on each pass of the run, so
+    that this process never holds all the raw texts (the source is read once here to check it)."""
     from toolkit.runner import StageConfig
 
     if until not in STEPS:
         raise ValueError(f"until must be one of {', '.join(STEPS)}")
-    corpus = load_corpus(source, progress=progress, **load_options)
-    articles = corpus.articles if clean else use_text_as_body(corpus.articles)
-    if until != "clean":
-        _check_bodies(articles)
+    if streamed:
+        stream = stream_corpus(source, progress=progress, **load_options)
+        problems = stream.problems  # the first pass: it counts, checks and warns as load_corpus does
+        articles: Any = stream if clean else stream.map(use_text_as_body)
+        if until != "clean":
+            articles = articles.map(_check_bodies)
+    else:
+        corpus = load_corpus(source, progress=progress, **load_options)
+        problems = corpus.problems
+        articles = corpus.articles if clean else use_text_as_body(corpus.articles)
+        if until != "clean":
+            _check_bodies(articles)
     if aliases is not None and not isinstance(aliases, Mapping):
         from toolkit.entities import load_aliases
 
@@ -129,10 +140,10 @@ def _prepare(
         until=until, clean=clean, aliases=dict(aliases) if aliases else None, model=model, cache=cache,
         cache_dir=str(cache_dir()), languages=tuple(settings("nlp")["languages"]) or None,
     )
-    return corpus.problems, articles, config
+    return problems, articles, config
 
 
-def _locally(function: Any, articles: pd.DataFrame, config: Any, *args: Any, n_process: int | None,
+def _locally(function: Any, articles: Any, config: Any, *args: Any, n_process: int | None,
              partition_size: int | None, **options: Any) -> Any:  # fmt: skip
     """`function(articles, config, *args, ...)` (a runner of partitions) in this process, or on a pool of
     local worker processes when the corpus is big enough or `n_process` asks for them."""
@@ -163,11 +174,13 @@ def _result_cache(config: Any) -> Any:
     return ResultCache() if config.cache else None
 
 
-def _check_bodies(articles: pd.DataFrame) -> None:
-    """Entities and timeline need a text for every article (cleaning gives one; so does `clean=False`)."""
+def _check_bodies(articles: pd.DataFrame) -> pd.DataFrame:
+    """`articles`, checked: entities and timeline need a text for every article (cleaning gives one; so
+    does `clean=False`)."""
     missing = articles["text"].isna()
     if missing.any():
         raise ToolkitError(f"article {articles.loc[missing, 'article_id'].iloc[0]}: no text")
+    return articles
 
 
 def save_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike[str]) -> list[Path]:

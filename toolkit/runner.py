@@ -284,12 +284,48 @@ def partition_sizes(n_articles: int, workers: int, *, largest: int = DEFAULT_PAR
     return sizes
 
 
-def split(articles: pd.DataFrame, sizes: Sequence[int]) -> Iterator[pd.DataFrame]:
+class ArticleChunks(Protocol):
+    """A corpus read again on each pass, chunk by chunk, so that no process holds all its texts
+    (`toolkit.corpus.CorpusStream`): its length, and one pass of chunks in corpus order."""
+
+    def __len__(self) -> int: ...
+
+    def chunks(self) -> Iterator[pd.DataFrame]: ...
+
+
+# What a run takes: the articles table, or a corpus read chunk by chunk (each pass reads it again).
+Articles = pd.DataFrame | ArticleChunks
+
+
+def split(articles: Articles, sizes: Sequence[int]) -> Iterator[pd.DataFrame]:
     """Consecutive partitions of the given sizes, each with a fresh 0-based index, sliced one at a time
-    (never all copied at once)."""
+    (never all copied at once); from chunks, regrouped as they are read (one pass over them)."""
+    if not isinstance(articles, pd.DataFrame):
+        yield from _regroup(articles.chunks(), sizes)
+        return
     bounds = [0, *itertools.accumulate(sizes)]
     for lo, hi in itertools.pairwise(bounds):
         yield articles.iloc[lo:hi].reset_index(drop=True)
+
+
+def _regroup(chunks: Iterator[pd.DataFrame], sizes: Sequence[int]) -> Iterator[pd.DataFrame]:
+    """The rows of `chunks` in partitions of `sizes`, holding at most one partition and one chunk; the
+    chunks are read to their end (so that their source can check itself), and must add up to the sizes."""
+    held: list[pd.DataFrame] = []
+    n_held = 0
+    for size in sizes:
+        while n_held < size:
+            chunk = next(chunks, None)
+            if chunk is None:
+                raise ValueError(f"the articles ended before the partitions ({sum(sizes)} articles planned)")
+            held.append(chunk)
+            n_held += len(chunk)
+        joined = pd.concat(held, ignore_index=True) if len(held) > 1 else held[0]
+        yield joined.iloc[:size].reset_index(drop=True)
+        held = [joined.iloc[size:]] if n_held > size else []
+        n_held -= size
+    if n_held or any(len(chunk) for chunk in chunks):
+        raise ValueError(f"more articles than the partitions ({sum(sizes)} articles planned)")
 
 
 @dataclass(frozen=True)
@@ -303,7 +339,7 @@ class Plan:
     settings: str
 
 
-def plan_partitions(articles: pd.DataFrame, config: StageConfig, *, workers: int = 1,
+def plan_partitions(articles: Articles, config: StageConfig, *, workers: int = 1,
                     partition_size: int | None = None, sizes: Sequence[int] | None = None) -> Plan:
     """Partition `articles` (`sizes` when given, else `partition_size` articles each, else shrinking
     towards the end for `workers`) and key each partition by the code, the settings, the model and its
@@ -324,7 +360,7 @@ def plan_partitions(articles: pd.DataFrame, config: StageConfig, *, workers: int
 
 
 def map_partitions(
-    articles: pd.DataFrame,
+    articles: Articles,
     config: StageConfig,
     plan: Plan,
     task: Callable[..., Any],
