@@ -82,13 +82,17 @@ def _guarded(path: Path, batches: Iterator[Batch]) -> Iterator[Batch]:
 
 
 def _csv_batches(path: Path, batch_rows: int | None) -> Iterator[Batch]:
-    frames = [pd.read_csv(path, **_CSV_OPTIONS)] if batch_rows is None else pd.read_csv(
-        path, chunksize=batch_rows, **_CSV_OPTIONS
-    )
+    """The rows of a CSV table with their line numbers; in chunks of `batch_rows`, the file closed however
+    the reading ends (an error on a later row, or a reader that stops early)."""
+    if batch_rows is None:
+        frame = pd.read_csv(path, **_CSV_OPTIONS)
+        yield frame.to_dict("records"), list(range(2, 2 + len(frame)))
+        return
     line = 2
-    for frame in frames:
-        yield frame.to_dict("records"), list(range(line, line + len(frame)))
-        line += len(frame)
+    with pd.read_csv(path, chunksize=batch_rows, **_CSV_OPTIONS) as frames:
+        for frame in frames:
+            yield frame.to_dict("records"), list(range(line, line + len(frame)))
+            line += len(frame)
 
 
 def _json_lines(path: Path) -> Iterator[tuple[int, dict]]:
