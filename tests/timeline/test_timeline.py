@@ -252,6 +252,9 @@ TENSE_CASES = {
              "2004-09"),
     # a bare participle of a plan (`set for`) and `to be` + participle point ahead too
     "set for": ("The issue will dominate a summit set for Washington in April.", "1999-03-12", "April", "1999-04"),
+    # ... unless the clause it qualifies is told in the past: the nearest such day, maybe over
+    "set for, told after": ("Other games scheduled for Wednesday were still held, according to NBC News.",
+                            "2020-03-13", "Wednesday", "2020-03-11"),
     "to be done": ("He added that final guidelines to be published in early November will decide it.", "1989-10-30",
                    "early November", "1989-11"),
     "to have been": ("Warrants were issued for people believed to have been involved in the killing in January.",

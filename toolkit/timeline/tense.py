@@ -149,12 +149,20 @@ def _participle_tense(tok: Token, aux: list[str]) -> str:
     if "to" in aux and "have" not in aux:
         return "future"  # `to be published`; `believed to have been involved` is past
     if low in _SCHEDULED and not aux and _next_word(tok) in ("for", "to"):
+        if _past_verb_after(tok):
+            return "present"  # `games scheduled for Wednesday were still held`: a plan told after its day, maybe
         return "future"  # `a summit set for Washington in April`, `scheduled to spend Tuesday morning`
     if any(a in ("has", "have", "'ve", "had", "was", "were") for a in aux):
         return "past"
     if any(a in ("is", "are", "am", "'re") for a in aux):
         return "future" if low in _FUTURE_MARKERS else "present"
     return "past"
+
+
+def _past_verb_after(tok: Token) -> bool:
+    """A simple past later in the sentence (`games scheduled for Wednesday were still held`): the clause a
+    bare participle qualifies is told in the past."""
+    return any(t.tag_ == "VBD" for t in tok.doc[tok.i + 1 : tok.sent.end])
 
 
 def _next_word(tok: Token) -> str:
