@@ -252,12 +252,18 @@ TENSE_CASES = {
              "2004-09"),
     # a bare participle of a plan (`set for`) and `to be` + participle point ahead too
     "set for": ("The issue will dominate a summit set for Washington in April.", "1999-03-12", "April", "1999-04"),
+    # ... unless the clause it qualifies is told in the past: the nearest such day, maybe over
+    "set for, told after": ("Other games scheduled for Wednesday were still held, according to NBC News.",
+                            "2020-03-13", "Wednesday", "2020-03-11"),
     "to be done": ("He added that final guidelines to be published in early November will decide it.", "1989-10-30",
                    "early November", "1989-11"),
     "to have been": ("Warrants were issued for people believed to have been involved in the killing in January.",
                      "2020-07-02", "January", "2020-01"),
-    # `would` reports a future seen from the past; `would have` is past
+    # `would` reports a future seen from the past: the nearest occurrence, over by publication or still
+    # ahead; `would have` is past
     "would": ("The split would be paid on a still unspecified date in January.", "1989-10-26", "January", "1990-01"),
+    "would, over": ("The NHC predicted that Humberto would pass by Bermuda Wednesday night.", "2019-09-19",
+                    "Wednesday night", "2019-09-18TNI"),
     "would have": ("The split would have been paid in January.", "1989-10-26", "January", "1989-01"),
     # a deadline is ahead, unless the clause is in the past
     "deadline": ("Qantas will almost double its flights to India by August.", "1998-02-13", "August", "1998-08"),

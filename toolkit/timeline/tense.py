@@ -23,7 +23,9 @@ _SCHEDULED = {"scheduled", "planned", "slated", "due", "set", "expected"}
 def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     """Tense (`past`, `present`, `future`) of the verb governing the characters `start:end`, from the
     tagger's Penn tags: the nearest verb to the left in the sentence (as HeidelTime reads news), else the
-    nearest to the right. `will` + verb and `to` + verb (`decided to admit ... in March`) are future, a
+    nearest to the right. `will` + verb and `to` + verb (`decided to admit ... in March`) are future,
+    `would` + verb the nearest occurrence (`present`: a future seen from a past report may be over by
+    publication, `predicted that Humberto would pass by Bermuda Wednesday night` on Thursday), a
     perfect or a bare participle (`shares issued July 1`) past, `is expected/scheduled to` future; a
     deadline (after `until`, `through` or `by`) is ahead (`will double its flights by August`), or the
     nearest occurrence (`present`) in a past-tense clause (`had filed reports by Wednesday`).
@@ -99,14 +101,16 @@ def _verb_tense(tok: Token) -> str | None:
     """The tense a verb token gives its clause, `_NOT_A_HEAD` for tokens that decide nothing."""
     tag, low = tok.tag_, tok.lower_
     if tag == "MD":
-        return "future" if low in _FUTURE_MODALS or _future_in_the_past(tok) else None
+        if _future_in_the_past(tok):
+            return "present"
+        return "future" if low in _FUTURE_MODALS else None
     if not tag.startswith("VB") or tag == "VBG":
         return _NOT_A_HEAD
     aux = _aux_before(tok)
     if any(a in _FUTURE_MODALS for a in aux):
         return "future"
     if "would" in aux and "have" not in aux:
-        return "future"
+        return "present"
     if any(a in _OTHER_MODALS for a in aux):
         return None
     if tag == "VB":
@@ -122,7 +126,8 @@ _OTHER_MODALS = ("would", "could", "might", "may", "should", "must", "can")
 
 
 def _future_in_the_past(tok: Token) -> bool:
-    """`would` not followed by `have`: the future of a past report (`said it would pay in January`)."""
+    """`would` not followed by `have`: the future of a past report (`said it would pay in January`), ahead of
+    the report but not always of the publication."""
     return tok.lower_ in ("would", "'d") and _next_word(tok) not in ("have", "'ve", "not", "n't")
 
 
@@ -144,12 +149,20 @@ def _participle_tense(tok: Token, aux: list[str]) -> str:
     if "to" in aux and "have" not in aux:
         return "future"  # `to be published`; `believed to have been involved` is past
     if low in _SCHEDULED and not aux and _next_word(tok) in ("for", "to"):
+        if _past_verb_after(tok):
+            return "present"  # `games scheduled for Wednesday were still held`: a plan told after its day, maybe
         return "future"  # `a summit set for Washington in April`, `scheduled to spend Tuesday morning`
     if any(a in ("has", "have", "'ve", "had", "was", "were") for a in aux):
         return "past"
     if any(a in ("is", "are", "am", "'re") for a in aux):
         return "future" if low in _FUTURE_MARKERS else "present"
     return "past"
+
+
+def _past_verb_after(tok: Token) -> bool:
+    """A simple past later in the sentence (`games scheduled for Wednesday were still held`): the clause a
+    bare participle qualifies is told in the past."""
+    return any(t.tag_ == "VBD" for t in tok.doc[tok.i + 1 : tok.sent.end])
 
 
 def _next_word(tok: Token) -> str:
