@@ -252,3 +252,23 @@ def test_a_side_of_a_fixture_line_is_its_club():
     found = article_mentions(doc, "fixtures")
     assert dict(zip(found["text"], found["context"], strict=True)) == {
         "NEW JERSEY": "team", "BOSTON": "team", "Japan": "", "Syria": "", "Boston": ""}  # fmt: skip
+
+
+def test_a_person_read_in_a_result_line_or_a_club_standings_row_is_a_club_a_golfer_is_not():
+
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    text = (
+        "Orrell 22 West Hartlepool 15\nBochum 2 (Stickroth 30th pen) Hansa Rostock 0.\n"
+        "Twente Enschede 18 10 4 4 28 15 34\nNY Islanders 7 11 8 65 72 22\nTom Lehman 67 70 69 66 272\n"
+        "Michael Bevan 119, Steve Waugh 54"
+    )
+    doc = nlp.make_doc(text)
+    names = ["Orrell", "West Hartlepool", "Stickroth", "Hansa Rostock", "Twente Enschede", "NY Islanders",
+             "Tom Lehman", "Michael Bevan", "Steve Waugh"]  # fmt: skip
+    doc.ents = [doc.char_span(text.index(name), text.index(name) + len(name), label="PERSON") for name in names]
+    found = article_mentions(doc, "results").set_index("text")["label"].to_dict()
+    clubs = {"Orrell", "West Hartlepool", "Hansa Rostock", "Twente Enschede", "NY Islanders"}
+    assert found == {name: "ORG" if name in clubs else "PERSON" for name in names}
+    assert set(article_mentions(doc, "results", teams=False)["label"]) == {"PERSON"}

@@ -380,14 +380,52 @@ def _is_fixture_side(text: str, start: int, end: int) -> bool:
     return found is not None and (start, end) in (found.span(1), found.span(2))
 
 
+# A result line: two sides, each with its score, maybe its country and its scorers or the half-time score in
+# brackets (`Hapoel Tel Aviv 1 Betar Jerusalem 4`, `Charleroi (Belgium) 75 Estudiantes Madrid (Spain) 82`).
+_SIDE = r"([^\W\d][^\n()]*?)(?:[ \t]*\([^()\n]*\))?[ \t]+\d{1,3}(?:[ \t]*\([^()\n]*\))?"
+_RESULT_RE = re.compile(rf"^{_SIDE}[ \t]+{_SIDE}[ \t]*\.?[ \t]*$", re.MULTILINE)
+# The figures of a standings row after its name: at least five whole numbers, or wins, losses and a share.
+_STANDINGS_RE = re.compile(r"((?:[ \t]+\d{1,3}){5,})[ \t]*$|[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b", re.MULTILINE)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
+def _is_result_side(text: str, start: int, end: int) -> bool:
+    """The span is one side of a result line (`[Orrell] 22 [West Hartlepool] 15`)."""
+    found = _RESULT_RE.fullmatch(text, *_line_bounds(text, start, end))
+    return found is not None and (start, end) in (found.span(1), found.span(2))
+
+
+def _is_standings_row(text: str, start: int, end: int) -> bool:
+    """The span opens a standings row of clubs: played = won + drawn + lost (`Twente Enschede 18 10 4 4 28 15
+    34`), points = 2 x won + tied (`ST LOUIS 14 14 0 82 84 28`) or a share of wins (`MIAMI 14 4 .778`); a
+    golfer's rounds (`Tom Lehman 67 70 69 66 272`) add up to neither."""
+    line_start, line_end = _line_bounds(text, start, end)
+    found = _STANDINGS_RE.fullmatch(text, end, line_end) or _STANDINGS_RE.match(text, end, line_end)
+    if start != line_start or found is None:
+        return False
+    if found.group(1) is None:
+        return True
+    n = [int(x) for x in found.group(1).split()]
+    return n[0] == n[1] + n[2] + n[3] or n[-1] == 2 * n[0] + n[2]
+
+
 def _reads_as_team(span: Span, text: str, opts: Options) -> bool:
     """A place name followed on its line by a score or standings figures (`Plymouth 4 Exeter 1`, `MIAMI 14
     4 .778`), or one side of a fixture line (`NEW JERSEY AT BOSTON`), names the club of that city, an ORG;
-    a country (`Japan 2 Syria 1`) or a national side (`national_sides`: `England`, `Wales`) stays a place,
-    as CoNLL-2003 labels them."""
-    if span.label_ not in ("GPE", "LOC"):
+    so does a name the model read as a person that is a side of a result line (`Orrell 22 West Hartlepool
+    15`) or opens a standings row of clubs (`_is_standings_row`). A country (`Japan 2 Syria 1`) or a
+    national side (`national_sides`: `England`, `Wales`) stays a place, as CoNLL-2003 labels them."""
+    start, end = span.start_char, span.end_char
+    if span.label_ == "PERSON":
+        if not _is_result_side(text, start, end) and not _is_standings_row(text, start, end):
+            return False
+    elif span.label_ not in ("GPE", "LOC"):
         return False
-    if not _SCORE_AFTER_RE.match(text, span.end_char) and not _is_fixture_side(text, span.start_char, span.end_char):
+    elif not _SCORE_AFTER_RE.match(text, end) and not _is_fixture_side(text, start, end):
         return False
     name = span.text
     return not _is_nation(name, opts)
