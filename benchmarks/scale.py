@@ -22,12 +22,12 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from process_memory import TreePeaks  # benchmarks/ is the script's folder, first on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.tar.gz"
@@ -66,48 +66,17 @@ def write_corpus(articles: list[dict[str, str]], n: int, path: Path) -> Path:
 def measure(command: list[str], env: dict[str, str]) -> dict:
     """Run `command`; its wall time, stdout, and peak RSS (MB) of its main process, of its largest other
     process, and of the whole tree."""
-    import psutil
-
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              env={**os.environ, **env})  # fmt: skip
-    peaks: dict[int, int] = {}
-    total_peak = 0
-    done = threading.Event()
-
-    def watch() -> None:
-        nonlocal total_peak
-        try:
-            main = psutil.Process(child.pid)
-        except psutil.NoSuchProcess:
-            return
-        while not done.is_set():
-            total = 0
-            try:
-                tree = [main, *main.children(recursive=True)]
-            except psutil.NoSuchProcess:
-                return
-            for process in tree:
-                try:
-                    rss = process.memory_info().rss
-                except psutil.NoSuchProcess:
-                    continue
-                peaks[process.pid] = max(peaks.get(process.pid, 0), rss)
-                total += rss
-            total_peak = max(total_peak, total)
-            time.sleep(0.2)
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    out, err = child.communicate()
-    done.set()
-    watcher.join()
+    with TreePeaks(child.pid) as peaks:
+        out, err = child.communicate()
     wall = time.perf_counter() - start
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({child.returncode}): {err.strip()[-500:]}")
-    others = [rss for pid, rss in peaks.items() if pid != child.pid]
-    return {"wall": wall, "stdout": out.strip(), "main_mb": peaks.get(child.pid, 0) / 2**20,
-            "worker_mb": max(others, default=0) / 2**20, "n_others": len(others), "total_mb": total_peak / 2**20}
+    others = [rss for pid, rss in peaks.by_pid.items() if pid != child.pid]
+    return {"wall": wall, "stdout": out.strip(), "main_mb": peaks.by_pid.get(child.pid, 0) / 2**20,
+            "worker_mb": max(others, default=0) / 2**20, "n_others": len(others), "total_mb": peaks.total / 2**20}
 
 
 def run_size(label: str, corpus: Path, out: Path, n: int, extra: list[str], env: dict[str, str]) -> dict:

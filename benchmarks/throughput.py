@@ -19,9 +19,10 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import threading
 import time
 from pathlib import Path
+
+from process_memory import TreePeaks  # benchmarks/ is the script's folder, first on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.tar.gz"
@@ -115,43 +116,16 @@ def task_limit(source: Path, n_process: int, batch_size: int) -> dict:
 
 def measure(task: list[str], env: dict[str, str]) -> dict:
     """Run `throughput.py --task ...` in a child; its JSON result plus the peak RSS of its process tree."""
-    import psutil
-
     child = subprocess.Popen(
         [sys.executable, __file__, "--task", *task], stdout=subprocess.PIPE, env={**os.environ, **env}, text=True
     )
-    peak = 0
-    done = threading.Event()
-
-    def watch() -> None:
-        nonlocal peak
-        try:
-            proc = psutil.Process(child.pid)
-        except psutil.NoSuchProcess:
-            return
-        while not done.is_set():
-            total = 0
-            try:
-                for p in [proc, *proc.children(recursive=True)]:
-                    try:
-                        total += p.memory_info().rss
-                    except psutil.NoSuchProcess:
-                        pass
-            except psutil.NoSuchProcess:
-                return
-            peak = max(peak, total)
-            time.sleep(0.1)
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    out, _ = child.communicate()
-    done.set()
-    watcher.join()
+    with TreePeaks(child.pid, interval=0.1) as peaks:
+        out, _ = child.communicate()
     if child.returncode != 0:
         raise SystemExit(f"task {' '.join(task)} failed with status {child.returncode}")
     result = json.loads(out.strip().splitlines()[-1])
     assert result.get("code", "").startswith(os.environ.get("PYTHONPATH", "-").split(os.pathsep)[0]), result
-    result["peak_mb"] = peak / 2**20
+    result["peak_mb"] = peaks.total / 2**20
     return result
 
 

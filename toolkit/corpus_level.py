@@ -151,8 +151,8 @@ def finish_folder(out: Path, manifest: dict[str, Any], *, name_summaries: list[p
     articles_parts = [_part(out, entry, "articles") for entry in entries]
     mapping = names_mapping(name_summaries) if run["corpus_names"] and name_summaries is not None else None
     stories = None
+    meta = _read_columns(articles_parts, ["article_id", "published", "source"])
     if run["stories"] and articles_parts and "body" in _columns(articles_parts[0]):
-        meta = _read_columns(articles_parts, ["article_id", "published"])
         sigs = [signatures(pd.read_parquet(path, columns=["article_id", "body"])) for path in articles_parts]
         stories = article_stories(sigs, meta)
     digest = _digest(mapping, stories)
@@ -163,22 +163,19 @@ def finish_folder(out: Path, manifest: dict[str, Any], *, name_summaries: list[p
             _rewrite(out, entry, articles_path, lambda frame: with_stories(frame, stories))
         if mapping is not None:
             _rewrite(out, entry, _part(out, entry, "mentions"), lambda frame: rename_mentions(frame, mapping))
-            events_path = _part(out, entry, "events")
-            if events_path is not None:
-                _rewrite(out, entry, events_path, lambda frame: rename_event_entities(frame, mapping))
+            _rewrite(out, entry, _part(out, entry, "events"), lambda frame: rename_event_entities(frame, mapping))
         entry["corpus_level"] = digest
         save()
     whole: dict[str, pd.DataFrame] = {}
     mentions_parts = [p for p in (_part(out, entry, "mentions") for entry in entries) if p is not None]
+    events_parts = [p for p in (_part(out, entry, "events") for entry in entries) if p is not None]
     if mentions_parts:
         whole["entity_counts"] = _counts_of_parts(mentions_parts, stories, copies_once=run["count_copies_once"])
     if mapping is not None:
         whole["corpus_names"] = mapping
-    events_parts = [p for p in (_part(out, entry, "events") for entry in entries) if p is not None]
     if stories is not None and events_parts:
         events = pd.concat([pd.read_parquet(p, columns=_EVENT_INPUT) for p in events_parts], ignore_index=True)
-        published = _read_columns(articles_parts, ["article_id", "published", "source"])
-        whole["story_events"] = story_events(events, published, stories)
+        whole["story_events"] = story_events(events, meta, stories)
     return whole
 
 

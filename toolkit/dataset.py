@@ -4,9 +4,10 @@
     OUT/lines.parquet/ OUT/mentions.parquet/     the single files were, one part per partition, written
     OUT/timexes.parquet/ OUT/events.parquet/     (atomically) by whoever processed the partition: a worker
                                           process, a Dask worker, or this process;
-    OUT/entity_counts.parquet             the corpus-level reduction of the partitions' partial counts;
+    OUT/entity_counts.parquet             counted over the mention parts after the corpus-level steps
+    OUT/corpus_names.parquet ...          (`toolkit.corpus_level`), as are the corpus names and story events;
     OUT/problems.parquet                  the files the loader skipped;
-    OUT/_summaries/entity_counts/...      each partition's partial counts, kept so that a resumed run can
+    OUT/_summaries/names/...              each partition's name summary, kept so that a resumed run can
                                           reduce them again;
     OUT/manifest.json                     the run (plain JSON): fingerprints of the corpus and of the code
                                           and settings, partition sizes, and per finished partition the
@@ -48,7 +49,6 @@ from toolkit.runner import (
     InProcess,
     Plan,
     StageConfig,
-    combine_entity_counts,
     map_partitions,
     plan_partitions,
     process_partition,
@@ -60,9 +60,10 @@ SUMMARIES = "_summaries"
 PARTITIONED = ("articles", "lines", "skipped", "mentions", "timexes", "events")
 # Corpus-level tables reduced from per-partition summaries: name -> function of the list of summaries.
 REDUCTIONS: dict[str, Callable[[list[pd.DataFrame]], pd.DataFrame]] = {
-    "entity_counts": combine_entity_counts,
     "names": lambda parts: combine_names(parts),  # the corpus names' input (`toolkit.corpus_level`), kept apart
 }
+# Partition tables not written: `corpus_level.finish_folder` counts entities again over the renamed mentions.
+RECOUNTED = ("entity_counts",)
 EVENT_ORDER = ["interval_start", "offset_start", "article_id", "sentence_id"]  # nulls last, stable
 FOLD_EVERY = 32  # summaries reduced in batches: few passes, and never all of them held at once
 
@@ -111,6 +112,8 @@ def write_tables(tables: dict[str, pd.DataFrame], target: Target) -> dict[str, A
 
         tables = {**tables, "names": name_summary(tables["mentions"])}
     for name, table in tables.items():
+        if name in RECOUNTED:
+            continue
         if name in PARTITIONED:
             relative = f"{name}.parquet/{part_name(target.index)}"
         elif name in REDUCTIONS:
