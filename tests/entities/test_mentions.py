@@ -272,3 +272,22 @@ def test_a_person_read_in_a_result_line_or_a_club_standings_row_is_a_club_a_golf
     clubs = {"Orrell", "West Hartlepool", "Hansa Rostock", "Twente Enschede", "NY Islanders"}
     assert found == {name: "ORG" if name in clubs else "PERSON" for name in names}
     assert set(article_mentions(doc, "results", teams=False)["label"]) == {"PERSON"}
+
+
+def test_a_surname_read_as_an_org_is_the_person_a_pronoun_refers_to_a_company_stays():
+    from toolkit.nlp import load_pipeline
+
+    nlp = load_pipeline(components=("ner", "senter"))
+    text = ("Vaclav Havel left hospital. Havel said his health was good. "
+            "Michael Dell spoke. Dell said its profits rose.")  # fmt: skip
+    doc = nlp.make_doc(text)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    ents = [("Vaclav Havel", 0, "PERSON"), ("Havel", text.index("Havel said"), "ORG"),
+            ("Michael Dell", text.index("Michael"), "PERSON"), ("Dell", text.index("Dell said"), "ORG")]  # fmt: skip
+    doc.ents = [doc.char_span(start, start + len(name), label=label) for name, start, label in ents]
+    found = article_mentions(doc, "surnames").set_index("start")
+    havel, dell = found.loc[text.index("Havel said")], found.loc[text.index("Dell said")]
+    assert (havel["canonical"], havel["label"], havel["context"]) == ("Vaclav Havel", "PERSON", "surname")
+    assert set(found.loc[found["canonical"] == "Vaclav Havel", "label"]) == {"PERSON"}
+    assert (dell["canonical"], dell["label"]) == ("Dell", "ORG")  # `its`: the company its founder named

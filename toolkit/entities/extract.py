@@ -35,7 +35,8 @@ def article_mentions(
     title, `matched` by consistency), for a nationality (NORP) the `country` it derives from, and the
     `canonical_source`: `model` (its own text), `article` (merged within the article), `alias` (an alias
     table; `corpus` once `toolkit.entities.corpus` joins names across articles), and the `context` that
-    gave its vote (`title`: after a personal title, a person; `platform`: `on Twitter`, not a person;
+    gave its vote (`title`: after a personal title, a person; `surname`: a surname the model read as an ORG,
+    of the article's one full name of a person a pronoun refers to, that person; `platform`: `on Twitter`, not a person;
     `team`: a city before a score, its club; `nation`: a country the model read as an ORG, a place).
     Options (keywords) override the `[entities]` settings, e.g. `consistency=False`."""
     return mentions_frame(mention_rows(doc, article_id, Options.build(options), aliases=aliases))

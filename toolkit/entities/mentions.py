@@ -41,13 +41,17 @@ class Mention:
     platform: bool = False  # read as a platform or product (`on [Twitter]`, `[Twitter] account`)
     team: bool = False  # a place in a results or standings row (`[MIAMI] 14 4 .778`): the club, an ORG
     nation: bool = False  # a country or national side the model read as an ORG (`[Wales]` the side): a place
+    surname: bool = False  # the surname of the article's one full name of a person (`[Klaus]` of Vaclav Klaus)
 
     @property
     def context(self) -> str:
-        """The context that gave the mention's vote: `title` (a person), `platform` (not one), `team` (a
-        club named after its city, an ORG), `nation` (a country, a place), or none."""
+        """The context that gave the mention's vote: `title` (a person), `surname` (of the article's one full
+        name of a person, a person), `platform` (not one), `team` (a club named after its city, an ORG),
+        `nation` (a country, a place), or none."""
         if self.after_title:
             return "title"
+        if self.surname:
+            return "surname"
         return "platform" if self.platform else "team" if self.team else "nation" if self.nation else ""
 
 

@@ -4,6 +4,7 @@ one label per name by vote."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -11,6 +12,10 @@ from toolkit.entities import canonical as cn
 from toolkit.entities.aliases import default_aliases
 from toolkit.entities.mentions import Mention
 from toolkit.entities.options import Options
+from toolkit.nlp import sentence_starts
+
+# Pronouns that refer back to a person (`Havel, who ... his government`); a company is `it`.
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 
 
 def _case_merge(mentions: list[Mention]) -> None:
@@ -28,13 +33,14 @@ def _case_merge(mentions: list[Mention]) -> None:
 
 
 def votes(mentions: Iterable[Mention], opts: Options) -> dict[str, str]:
-    """One label per name by vote of its mentions; a name after a personal title votes PERSON, one read as
-    a platform (`on Twitter`) votes PRODUCT where the model said PERSON, a place in a results row ORG, a
-    country the model read as an ORG GPE."""
+    """One label per name by vote of its mentions; a name after a personal title or a surname of the article's
+    one full name of a person (`surname`) votes PERSON, one read as a platform (`on Twitter`) votes PRODUCT
+    where the model said PERSON, a place in a results row ORG, a country the model read as an ORG GPE."""
     labels: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
         platform = m.platform and m.model_label == "PERSON"
-        label = "PERSON" if m.after_title else "PRODUCT" if platform else "ORG" if m.team else m.model_label
+        person = m.after_title or m.surname
+        label = "PERSON" if person else "PRODUCT" if platform else "ORG" if m.team else m.model_label
         label = "GPE" if m.nation else label
         labels[m.name].append(label)
     return {name: cn.vote(found, name, opts.rules) for name, found in labels.items()}
@@ -57,25 +63,57 @@ def _apply(mentions: list[Mention], target: Mapping[str, str]) -> None:
             m.name = target[m.name]
 
 
+def _referred_to_as_a_person(mentions: list[Mention]) -> set[str]:
+    """Names with a personal pronoun (`he`, `her`: `PERSON_PRONOUNS`) in the sentence of one of their mentions
+    or the next: news refers back to a person so, to a company as `it`."""
+    if not mentions:
+        return set()
+    doc = mentions[0].span.doc
+    starts = [*sentence_starts(doc), len(doc)]
+    pronouns = [token.i for token in doc if token.lower_ in PERSON_PRONOUNS]
+    found = set()
+    for m in mentions:
+        k = bisect_right(starts, m.span.start) - 1
+        first, end = starts[k], starts[min(k + 2, len(starts) - 1)]
+        if bisect_left(pronouns, end) > bisect_left(pronouns, first):
+            found.add(m.name)
+    return found
+
+
 def _merge_names(mentions: list[Mention], opts: Options) -> None:
     """`Assad` -> `Bashar al-Assad`: a person-like mention whose name is a surname or first-name form of
     exactly one longest full PERSON name of the article takes that name (case ignored). Person-like: its
-    voted label is one of `merge_labels`, or at least one of its mentions is tagged or titled as a person."""
+    voted label is one of `merge_labels`, or at least one of its mentions is tagged or titled as a person.
+    A one-word name voted ORG that is the surname of exactly one such full name and is referred to by a
+    personal pronoun (`_referred_to_as_a_person`: `Havel ... his government`) is that person too: its
+    mentions are marked `surname` and vote PERSON."""
     label_of = votes(mentions, opts)
     owners: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)
     for full, label in label_of.items():
         if label == "PERSON" and len(full.split()) > 1:
-            for form in cn.short_forms(full, opts.rules):
+            for form, kind in cn.short_forms(full, opts.rules).items():
                 owners[form.lower()].add(full)
+                if kind == "surname":
+                    surnames[form.lower()].add(full)
     # A name the vote made an ORG is still a person's when some mention of it reads as one (`Trump's
-    # declaration` is tagged ORG, `Trump said` PERSON): a company called `Ford` is never tagged PERSON.
+    # declaration` is tagged ORG, `Trump said` PERSON): a company called `Ford` is never tagged PERSON, and
+    # is `it`, not `he`, when its founder is named beside it.
     person_like = {m.name for m in mentions if m.model_label == "PERSON" or m.after_title}
-    target = {}
+    pronouns = _referred_to_as_a_person(mentions)
+    target, of_person = {}, set()
     for name, label in label_of.items():
         if label in opts.merge_labels or name in person_like:
             full = _unique_longest(owners.get(name.lower(), ()))
-            if full is not None and full != name:
-                target[name] = full
+        elif label == "ORG" and len(name.split()) == 1 and name in pronouns:
+            full = _unique_longest(surnames.get(name.lower(), ()))
+            of_person.add(name)
+        else:
+            continue
+        if full is not None and full != name:
+            target[name] = full
+    for m in mentions:
+        m.surname = m.name in of_person and m.name in target
     _apply(mentions, target)
 
 
