@@ -291,3 +291,12 @@ def test_a_surname_read_as_an_org_is_the_person_a_pronoun_refers_to_a_company_st
     assert (havel["canonical"], havel["label"], havel["context"]) == ("Vaclav Havel", "PERSON", "surname")
     assert set(found.loc[found["canonical"] == "Vaclav Havel", "label"]) == {"PERSON"}
     assert (dell["canonical"], dell["label"]) == ("Dell", "ORG")  # `its`: the company its founder named
+
+
+def test_the_place_opening_a_dateline_is_a_place_and_is_found_in_capitals():
+    text = ("SOCCER - ROMANIA NAME SQUAD.\nBUCHAREST 1996-12-06\nRomania named its squad on Friday.\n"
+            "SOCCER - JAPAN WIN.\nAL-AIN, United Arab Emirates 1996-12-06\nJapan beat Syria.")  # fmt: skip
+    doc = parse([text], components=("ner", "senter"), progress=False)[0]
+    found = article_mentions(doc, "datelines").set_index("text")
+    assert found.loc["BUCHAREST", "label"] == "GPE" and found.loc["AL-AIN", "label"] == "GPE"
+    assert set(found.loc[["BUCHAREST", "AL-AIN"], "context"]) == {"dateline"}

@@ -23,6 +23,11 @@ def test_shouted_spans_are_lines_in_capitals_and_the_place_of_a_dateline() -> No
     assert [ARTICLE[a:b] for a, b in spans] == ["SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.", "AL-AIN"]
 
 
+def test_the_place_before_the_date_that_ends_its_line_is_a_dateline() -> None:
+    text = "BUCHAREST 1996-12-06\nRomania named its squad.\nSCORES 1996 FINAL 12\nTalks in LONDON 1996-12-06"
+    assert [text[a:b] for a, b in shouted_spans(text)] == ["BUCHAREST", "SCORES 1996 FINAL 12"]
+
+
 @pytest.mark.parametrize("line", ["Nadim Ladki", "NATO and the UN met.", "W L", "Talks in LONDON, ONTARIO, on"])
 def test_normal_lines_and_acronyms_are_not_shouted(line: str) -> None:
     assert shouted_spans(line) == []

@@ -24,7 +24,7 @@ MAPPING_COLUMNS = ["canonical", "label", "corpus_canonical", "corpus_label", "ca
 # Labels that name one entity whatever the article (a nationality stays apart from its country).
 _VOTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 # The label a mention's context votes for, whatever the model said (`toolkit.entities.mentions.Mention.context`).
-_CONTEXT_LABELS = {"title": "PERSON", "surname": "PERSON", "team": "ORG", "nation": "GPE"}
+_CONTEXT_LABELS = {"title": "PERSON", "surname": "PERSON", "team": "ORG", "nation": "GPE", "dateline": "GPE"}
 
 
 def name_summary(mentions: pd.DataFrame) -> pd.DataFrame:

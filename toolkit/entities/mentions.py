@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 from toolkit.entities import canonical as cn
 from toolkit.entities.aliases import is_country
 from toolkit.entities.options import Options
-from toolkit.entities.truecase import headline_parts, restore_case, shouted_spans
+from toolkit.entities.truecase import dateline_places, headline_parts, restore_case, shouted_spans
 from toolkit.nlp import iter_parse
 
 
@@ -41,17 +41,20 @@ class Mention:
     platform: bool = False  # read as a platform or product (`on [Twitter]`, `[Twitter] account`)
     team: bool = False  # a place in a results or standings row (`[MIAMI] 14 4 .778`): the club, an ORG
     nation: bool = False  # a country or national side the model read as an ORG (`[Wales]` the side): a place
+    dateline: bool = False  # the place opening a dateline (`[AL-AIN], United Arab Emirates 1996-12-06`): a place
     surname: bool = False  # the surname of the article's one full name of a person (`[Klaus]` of Vaclav Klaus)
 
     @property
     def context(self) -> str:
         """The context that gave the mention's vote: `title` (a person), `surname` (of the article's one full
-        name of a person, a person), `platform` (not one), `team` (a club named after its city, an ORG),
-        `nation` (a country, a place), or none."""
+        name of a person, a person), `dateline` (the place opening a dateline, a place), `platform` (not one),
+        `team` (a club named after its city, an ORG), `nation` (a country, a place), or none."""
         if self.after_title:
             return "title"
         if self.surname:
             return "surname"
+        if self.dateline:
+            return "dateline"
         return "platform" if self.platform else "team" if self.team else "nation" if self.nation else ""
 
 
@@ -441,6 +444,24 @@ def _is_nation(name: str, opts: Options, *, codes: bool = True) -> bool:
     return is_country(name, codes=codes) or name.lower() in opts.national_sides
 
 
+def _dateline_mentions(
+    doc: Doc, text: str, mentions: list[Mention], keep: Callable[[Span], bool], opts: Options
+) -> list[Mention]:
+    """`mentions` with the place opening each dateline (`dateline_places`) marked `dateline` (it votes GPE
+    whatever the model read: `AL-AIN` is no person), or added as a GPE mention (`dateline`) when no mention
+    covers any of it (`BUCHAREST 1996-12-06`, missed in capitals)."""
+    added = []
+    for start, end in dateline_places(text):
+        near = [m for m in mentions if m.span.start_char < end and start < m.span.end_char]
+        for m in near:
+            m.dateline = start <= m.span.start_char and m.span.end_char <= end
+        span = doc.char_span(start, end, label="GPE")
+        if not near and span is not None and keep(span):
+            name = _stripped_name(Mention(span, "GPE", ""), opts)
+            added.append(Mention(span, "GPE", "dateline", name=name, dateline=True))
+    return sorted([*mentions, *added], key=lambda m: m.span.start) if added else mentions
+
+
 def find_mentions(
     doc: Doc, text: str, opts: Options, recased: Sequence[tuple[int, int, str]] | None = None
 ) -> tuple[list[Mention], dict[str, str]]:
@@ -466,6 +487,8 @@ def find_mentions(
         for m in extra:
             m.name = _stripped_name(m, opts)
         mentions = sorted([*mentions, *extra], key=lambda m: m.span.start)
+    if opts.switches["case_restore"]:
+        mentions = _dateline_mentions(doc, text, mentions, keep, opts)
     for m in mentions:
         m.core = m.name
         m.after_title = _after_title(m.span, opts)

@@ -41,7 +41,7 @@ def votes(mentions: Iterable[Mention], opts: Options) -> dict[str, str]:
         platform = m.platform and m.model_label == "PERSON"
         person = m.after_title or m.surname
         label = "PERSON" if person else "PRODUCT" if platform else "ORG" if m.team else m.model_label
-        label = "GPE" if m.nation else label
+        label = "GPE" if m.nation or m.dateline else label
         labels[m.name].append(label)
     return {name: cn.vote(found, name, opts.rules) for name, found in labels.items()}
 

@@ -13,8 +13,12 @@ from collections.abc import Callable, Iterable, Sequence
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LINE_RE = re.compile(r"[^\n]+")
-# A dateline: capitals opening the line up to a comma or a dash (`AL-AIN, United...`, `LONDON - `).
-_DATELINE_RE = re.compile(r"^[ \t]*(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*?)[ \t]*(?:,|\s-{1,2}\s)")
+# A dateline: capitals opening the line up to a comma or a dash (`AL-AIN, United...`, `LONDON - `), or before
+# the date that is all the rest of the line (`BUCHAREST 1996-12-06`).
+_DATELINE_RE = re.compile(
+    r"^[ \t]*(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*?)[ \t]*"
+    r"(?:,|\s-{1,2}\s|(?<=[ \t])(?=\d{4}-\d\d-\d\d[ \t]*$))"
+)
 _POSSESSIVE_RE = re.compile(r"['’][sS]$")
 _SEPARATOR_RE = re.compile(r"\s+-{1,2}\s+")
 _SENTENCE_END = frozenset('.!?:;"“”(')
@@ -27,20 +31,35 @@ def is_shouted(line: str, *, min_letters: int, min_words: int) -> bool:
     return len(words) >= min_words and len(letters) >= min_letters and not any(c.islower() for c in letters)
 
 
+def dateline_place(line: str) -> tuple[int, int] | None:
+    """The span of the place in capitals opening a dateline line (`AL-AIN, United Arab Emirates 1996-12-06`,
+    `BUCHAREST 1996-12-06`): the rest of the line reads normally or is the date; None when there is none."""
+    dateline = _DATELINE_RE.match(line)
+    if dateline is None or not is_shouted(dateline.group("place"), min_letters=3, min_words=1):
+        return None
+    rest = line[dateline.end() :]
+    if any(c.islower() for c in rest) or rest[:1].isdigit():
+        return dateline.span("place")
+    return None
+
+
 def shouted_spans(text: str, *, min_letters: int = 6, min_words: int = 2) -> list[tuple[int, int]]:
-    """Character spans of `text` written in capitals: whole lines (`is_shouted`), and the place in capitals
-    opening a dateline (`AL-AIN, United Arab Emirates 1996-12-06`), in text order."""
+    """Character spans of `text` written in capitals: the place in capitals opening a dateline
+    (`dateline_place`), and whole lines (`is_shouted`), in text order."""
     spans = []
     for line in _LINE_RE.finditer(text):
-        if is_shouted(line.group(), min_letters=min_letters, min_words=min_words):
+        place = dateline_place(line.group())
+        if place is not None:
+            spans.append((line.start() + place[0], line.start() + place[1]))
+        elif is_shouted(line.group(), min_letters=min_letters, min_words=min_words):
             spans.append(line.span())
-            continue
-        dateline = _DATELINE_RE.match(line.group())
-        if dateline and is_shouted(dateline.group("place"), min_letters=3, min_words=1):
-            rest = line.group()[dateline.end() :]
-            if any(c.islower() for c in rest):  # the rest of the line reads normally
-                spans.append((line.start() + dateline.start("place"), line.start() + dateline.end("place")))
     return spans
+
+
+def dateline_places(text: str) -> list[tuple[int, int]]:
+    """Character spans of the places opening the dateline lines of `text` (`dateline_place`)."""
+    found = ((line.start(), dateline_place(line.group())) for line in _LINE_RE.finditer(text))
+    return [(start + place[0], start + place[1]) for start, place in found if place is not None]
 
 
 def case_forms(text: str, skip: Sequence[tuple[int, int]] = ()) -> dict[str, Counter]:
