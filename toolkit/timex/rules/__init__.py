@@ -32,5 +32,6 @@ RULES: tuple[Rule, ...] = (
     durations.duration, durations.unit_long, durations.range_first_quantity, sets.set_,
     sets.weekday_set, sets.times_per_unit, sets.frequency,
     reference.reference_word, clock.clock_time, clock.clock_24h, clock.hour_of_part_of_day, clock.noon,
+    clock.clock_of_part_of_day,
     parts_of_year.edge_of_unit, parts_of_year.since_year_end,
 )  # fmt: skip
