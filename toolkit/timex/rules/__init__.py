@@ -29,7 +29,9 @@ RULES: tuple[Rule, ...] = (
     parts_of_year.the_year, days.the_weekend, durations.bare_units, days.last_night, days.the_same_day,
     days.next_day, days.holiday, relative.this_unit, months.season, relative.ago, relative.later_earlier,
     parts_of_year.year_ago_adj, parts_of_year.period_a_year_before, durations.recent_units, durations.duration_adj,
-    durations.duration, durations.unit_long, durations.range_first_quantity, sets.set_, sets.frequency,
+    durations.duration, durations.unit_long, durations.range_first_quantity, sets.set_,
+    sets.weekday_set, sets.times_per_unit, sets.frequency,
     reference.reference_word, clock.clock_time, clock.clock_24h, clock.hour_of_part_of_day, clock.noon,
+    clock.clock_of_part_of_day,
     parts_of_year.edge_of_unit, parts_of_year.since_year_end,
 )  # fmt: skip

@@ -1,4 +1,5 @@
-"""Sets (recurring times): `every morning`, `each Thursday`, `every other week`, `annually`, `daily`."""
+"""Sets (recurring times): `every morning`, `each Thursday`, `every Monday night`, `on Sundays`, `every other
+week`, `twice a year`, `annually`, `daily`."""
 
 from __future__ import annotations
 
@@ -55,3 +56,37 @@ def set_(m: re.Match, ctx: Context) -> Resolution | None:
                                                                 span="daily")))  # fmt: skip
 def frequency(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("SET", FREQUENCIES[m.group(0).lower()], None, None, None, None, "none")
+
+
+_WEEKDAY_PLURAL_RE = r"(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"
+_POD_RE = r"(?:morning|afternoon|evening|night)"
+
+
+@rule("weekday_set", rf"(?:(?:every|each) (?P<w>{WEEKDAY_RE})(?: (?P<pod>{_POD_RE}))?|"
+                     rf"(?P<wp>{_WEEKDAY_PLURAL_RE})(?: (?P<pods>{_POD_RE})s)?|"
+                     rf"(?P<w2>{WEEKDAY_RE}) (?P<pods2>{_POD_RE})s)",
+      flags=0, accept=lambda t, s, e: not re.match(r" [A-Z]", t[e:e + 2]),
+      examples=(Example("The club meets every Monday night.", "XXXX-WXX-1TNI", type="SET", span="every Monday night"),
+                Example("The shop is closed on Sundays.", "XXXX-WXX-7", type="SET", span="Sundays"),
+                Example("flights leave on Tuesday nights", "XXXX-WXX-2TNI", type="SET",
+                        span="Tuesday nights")))  # fmt: skip
+def weekday_set(m: re.Match, ctx: Context) -> Resolution | None:
+    """A weekday that recurs, with its part of the day: `every Monday night`, `on Sundays`, `Tuesday
+    nights` (the weekday rule alone would read one day of them; `every Monday` is read by `set`)."""
+    day = (m["w"] or m["w2"] or m["wp"][:-1]).lower().rstrip(".")
+    pod = m["pod"] or m["pods"] or m["pods2"]
+    if m["w"] and not pod:
+        return None
+    value = f"XXXX-WXX-{WEEKDAYS[day]}" + (f"T{PARTS_OF_DAY[pod]}" if pod else "")
+    return Resolution("SET", value, None, None, None, "day", "none")
+
+
+@rule("times_per_unit", rf"(?P<f>once|twice|thrice|(?:{NUM_RE}|several|many) times) (?:a|an|per|each|every) "
+                        rf"(?P<u>{UNIT_SG_RE})",
+      examples=(Example("They train three times a week.", "P1W", type="SET", span="three times a week"),
+                Example("The board meets twice a year.", "P1Y", type="SET", span="twice a year"),
+                Example("The bus runs once an hour", "PT1H", type="SET", span="once an hour")))  # fmt: skip
+def times_per_unit(m: re.Match, ctx: Context) -> Resolution | None:
+    """A frequency of times in a unit (`twice a year`, `three times a week`): a set of that unit."""
+    value, _ = duration_value(1, m["u"])
+    return Resolution("SET", value, None, None, None, unit_of(m["u"])[2], "none")
