@@ -167,3 +167,10 @@ CLOSING_NOTE = re.compile(
 # A closing note counts only in this last share of the body's words (a company named in the article's lead
 # is news, not a note).
 CLOSING_NOTE_TAIL_SHARE = 0.3
+# A reader's comment signed under it with a name and a place (`Blake B, los angeles,`, `Frances McErlane,
+# Mallorca, Spain`, `Dave, Truro, Cornwall`): COMMENT_THREAD_MIN_HEADERS of them, each after prose, are a thread.
+COMMENT_SIGNATURE = re.compile(
+    r"^[A-Za-z][\w.'’-]*(?: [\w.'’-]+){0,3}"  # the name
+    r"(?:\s*,\s*[A-Za-z][\w.'’-]*(?: [\w.'’-]+){0,2}){1,2}\s*,?$"  # the town, and maybe its country
+)
+COMMENT_SIGNATURE_MAX_WORDS = 8
