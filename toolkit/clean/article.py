@@ -14,7 +14,7 @@ from toolkit.clean.lines import DROPPED_KINDS, LINE_COLUMNS, Draft, raw_lines
 from toolkit.clean.lists import mark_lists
 from toolkit.clean.options import options
 from toolkit.clean.repetition import find_duplicates, mark_repeated
-from toolkit.clean.shape import mark_comment_thread, mark_credits_and_captions, read_lines
+from toolkit.clean.shape import mark_comment_thread, mark_credits_and_captions, mark_signed_comments, read_lines
 from toolkit.clean.structure import label_structure
 from toolkit.clean.teasers import mark_teasers
 from toolkit.clean.wrapping import join_wrapped
@@ -63,6 +63,7 @@ def clean_article_columns(
     join_wrapped(draft.lines, opts)
     mark_credits_and_captions(draft.lines)
     mark_comment_thread(draft.lines)
+    mark_signed_comments(draft.lines)
     mark_repeated(draft.lines, corpus_line_counts, n_articles, opts)
     mark_lists(draft.lines, opts)
     mark_teasers(draft.lines, opts)

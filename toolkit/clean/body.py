@@ -1,7 +1,7 @@
 """Which lines are the article's body: the runs `regions` chooses, then the context around them (a brief's
 full sentences, neighbours laid out like the article, the sentences that end it, the lists it runs
-into, the items a line ending in a colon introduces, short lines between body lines), less what a label
-takes out. Each stage reads and updates `Draft.in_body`."""
+into, the items a line ending in a colon introduces, short lines between body lines), less a closing note
+on the author or company and what a label takes out. Each stage reads and updates `Draft.in_body`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 from toolkit.clean.dates import DATE_LINE
 from toolkit.clean.lines import Draft, Line
 from toolkit.clean.lists import labelled_lines
-from toolkit.clean.patterns import FULL_STOP
+from toolkit.clean.patterns import CLOSING_NOTE, CLOSING_NOTE_TAIL_SHARE, FULL_STOP, TOKEN
 from toolkit.clean.regions import regions
 from toolkit.clean.shape import is_hard, weight
 from toolkit.clean.style import style_judge
@@ -39,6 +39,7 @@ def choose_body(draft: Draft) -> None:
     take_lists_run_into(draft)
     take_colon_items(draft)
     smooth_gaps(draft)
+    drop_closing_notes(draft)
     # Labels inside the article and what they label: the links under `More:`, a caption under `Image
     # caption`. They do not split the article (they weigh as short lines), they are only taken out of it.
     draft.labelled = labelled_lines(lines, draft.duplicate_of)
@@ -179,3 +180,23 @@ def smooth_gaps(draft: Draft) -> None:
             next_body = pos + 1 < len(lines) and in_body[pos + 1]
             if prev_body and next_body:
                 in_body[pos] = True
+
+
+def drop_closing_notes(draft: Draft) -> None:
+    """The author's biography or a note about the company in the last part of the body (`CLOSING_NOTE`,
+    within `CLOSING_NOTE_TAIL_SHARE` of its words) closes the article, with what follows it up to the next
+    heading (a box of facts after a writer's note can be the article's again)."""
+    lines, members = draft.lines, draft.members()
+    total = sum(lines[pos].n_words for pos in members)
+    seen, closing = 0, -1
+    for pos in members:
+        if seen >= (1 - CLOSING_NOTE_TAIL_SHARE) * total and CLOSING_NOTE.search(lines[pos].text):
+            closing = pos
+        elif closing >= 0 and lines[pos].klass == "short" and not lines[pos].terminal and TOKEN.search(lines[pos].text):
+            closing = -1
+        if closing >= 0:
+            draft.in_body[pos] = False
+            lines[pos].bad_reason = lines[pos].bad_reason or (
+                f"closes the article: at or after the note on its author or company (line {lines[closing].index + 1})"
+            )
+        seen += lines[pos].n_words

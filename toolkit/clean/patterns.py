@@ -145,3 +145,32 @@ COMMENT_HEADER = re.compile(
     re.IGNORECASE,
 )
 COMMENT_THREAD_MIN_HEADERS = 3  # this many comment headers are a thread: the first after the article starts it
+# What closes an article without being part of it: the author's biography (`Mike Wall is the author of ...`,
+# `NRO contributor Victor Davis Hanson is ...`, `Follow him on Twitter`), a note about the company (`Ascom is a
+# global solutions provider focused on ...`, `... is headquartered in Baar`), an `About the author` heading
+# or an invitation to subscribe (`If you enjoyed this article, ...`). From such a line in the last part of
+# the body to the next heading, the lines are not the article.
+_NAME = r"(?!(?:He|She|It|They|We|I|This|That|The|There) )(?:[A-Z][\w.'’-]+ ){1,4}"  # a name, not a pronoun
+CLOSING_NOTE = re.compile(
+    r"^About (?:the authors?|the company|us|" + _NAME.replace(" ){1,4}", " ?){1,4}") + r")\s*:?$|"
+    r"^" + _NAME + r"(?:is|was|has been) (?:a|an|the) [^.]{0,120}?\b(?:author|writer|journalist|reporter|"
+    r"columnist|contributor|correspondent|blogger|founder|fellow)\b|"
+    r"^[^.]{0,60}\b(?:journalist|contributor|columnist|correspondent|writer|reporter) " + _NAME
+    + r"(?:is|writes|covers)\b|"
+    r"^" + _NAME + r"is (?:a|an|the) (?:[\w-]+ ){0,4}(?:provider|supplier|manufacturer|developer|maker|company|firm)"
+    r" (?:of|focused|for|that|with|in)\b|"
+    r"\bis headquartered in\b|"
+    r"\bemploys (?:about|around|some|over|more than|approximately) [\d,]+ (?:people|staff|employees)\b|"
+    r"\bFollow (?:him|her|them) on (?:Twitter|Facebook|Instagram)\b|"
+    r"^If you (?:enjoyed|liked) this (?:article|story|post)\b"
+)
+# A closing note counts only in this last share of the body's words (a company named in the article's lead
+# is news, not a note).
+CLOSING_NOTE_TAIL_SHARE = 0.3
+# A reader's comment signed under it with a name and a place (`Blake B, los angeles,`, `Frances McErlane,
+# Mallorca, Spain`, `Dave, Truro, Cornwall`): COMMENT_THREAD_MIN_HEADERS of them, each after prose, are a thread.
+COMMENT_SIGNATURE = re.compile(
+    r"^[A-Za-z][\w.'’-]*(?: [\w.'’-]+){0,3}"  # the name
+    r"(?:\s*,\s*[A-Za-z][\w.'’-]*(?: [\w.'’-]+){0,2}){1,2}\s*,?$"  # the town, and maybe its country
+)
+COMMENT_SIGNATURE_MAX_WORDS = 8

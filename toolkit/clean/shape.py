@@ -18,6 +18,8 @@ from toolkit.clean.patterns import (
     CAPTION_WEAK,
     CJK,
     COMMENT_HEADER,
+    COMMENT_SIGNATURE,
+    COMMENT_SIGNATURE_MAX_WORDS,
     COMMENT_THREAD_MIN_HEADERS,
     COMMENTS_MARKER,
     COPYRIGHT_LABEL,
@@ -174,6 +176,37 @@ def mark_comment_thread(lines: list[Line]) -> None:
     if start is not None:
         lines[start].fence = "comments"
         lines[start].bad_reason = "comment header: the first of a thread of comments"
+
+
+def is_signature(lines: list[Line], pos: int) -> bool:
+    """A short `Name, Place` line right under a line of prose: the signature of a reader's comment."""
+    line = lines[pos]
+    return (
+        pos > 0
+        and line.n_words <= COMMENT_SIGNATURE_MAX_WORDS
+        and not line.bad_reason
+        and lines[pos - 1].klass in ("good", "near-good")
+        and bool(COMMENT_SIGNATURE.match(line.text))
+    )
+
+
+def mark_signed_comments(lines: list[Line]) -> None:
+    """Readers' comments each signed `Name, Place` below it (`COMMENT_THREAD_MIN_HEADERS` or more, each
+    within a few lines of the last): the comments and their signatures are bad, the first comment a
+    heading of the comments."""
+    signed = [pos for pos in range(len(lines)) if is_signature(lines, pos)]
+    threads: list[list[int]] = []
+    for pos in signed:
+        if threads and pos - threads[-1][-1] <= 4:
+            threads[-1].append(pos)
+        else:
+            threads.append([pos])
+    for thread in (t for t in threads if len(t) >= COMMENT_THREAD_MIN_HEADERS):
+        start = thread[0] - 1
+        lines[start].fence = "comments"
+        for pos in range(start, thread[-1] + 1):
+            lines[pos].klass, lines[pos].soft = "bad", False
+            lines[pos].bad_reason = f"a reader's comment or its signature, one of {len(thread)} signed 'Name, Place'"
 
 
 def is_caption(line: Line) -> bool:
