@@ -4,8 +4,9 @@ on a Dask cluster (`toolkit.dask_backend`; this module imports no Dask).
 
 A run is a plan (`plan_partitions`: sizes and result keys) and passes over it, each a map of a task over
 the partitions followed by a reduction of what the tasks return:
-1. line repetition counts per partition (`partition_line_counts`), summed (`add_line_counts`): a
-   reduction, no pairwise comparison; each partition then receives only the counts of its own lines;
+1. line repetition counts per partition (`partition_line_counts`), summed on disk (`clean.LineTotals`): a
+   reduction, no pairwise comparison; every partition then receives the counts of the few lines frequent
+   enough to be boilerplate, so this process holds no per-line state however large the corpus;
 2. per partition (`process_partition`): clean, ONE spaCy parse with the union of the components entities
    and timeline need, mentions and timexes per article, events, and partial entity counts; entity totals
    are a reduction of the partial counts (`combine_entity_counts`: articles are disjoint across partitions,
@@ -129,13 +130,6 @@ def partition_line_counts(texts: list[str]) -> Any:
     return line_repetition_counts(texts)
 
 
-def restrict_counts(total: Any, part: Any) -> Any:
-    """The corpus-wide counts of just the lines of one partition (what its articles look up)."""
-    from toolkit.clean import LineCounts
-
-    return LineCounts({key: total[key] for key in part}, n_articles=total.n_articles)
-
-
 def process_partition(articles: pd.DataFrame, counts: Any, config: StageConfig) -> dict[str, pd.DataFrame]:
     """Pass 2 on consecutive articles: clean (with the corpus counts of their lines), parse once, then
     mentions, partial entity counts, timexes and events; the tables by name. Docs live only in this call."""
@@ -199,23 +193,6 @@ def _timeline_inputs(articles: pd.DataFrame, opts: dict[str, Any]) -> list[tuple
 
 
 # --- reductions -----------------------------------------------------------------------------------------
-
-
-def sum_line_counts(parts: Sequence[Any]) -> Any:
-    """Line repetition counts of the whole corpus from those of its partitions."""
-    from toolkit.clean import LineCounts
-
-    total = LineCounts()
-    for part in parts:
-        add_line_counts(total, part)
-    return total
-
-
-def add_line_counts(total: Any, part: Any) -> Any:
-    """`total` with the line counts of one more partition added in place (the reduction, one step)."""
-    total.update(part)
-    total.n_articles += part.n_articles
-    return total
 
 
 def combine_entity_counts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
@@ -378,14 +355,13 @@ def map_partitions(
     window = 2 * max(1, workers)
     counts: Iterator[Any] = itertools.repeat(None)  # without cleaning: endless, hence zip(strict=False)
     if config.clean:
-        from toolkit.clean import LineCounts
+        from toolkit.clean import LineTotals
 
         texts = ((list(part["text"]),) for part in split(articles, plan.sizes))
-        total, part_keys = LineCounts(), []
-        for part in _ordered(executor, partition_line_counts, texts, window):
-            total = add_line_counts(total, part)
-            part_keys.append("\n".join(part))  # one string per partition: a few bytes per line, not a Counter
-        counts = (restrict_counts(total, keys.split("\n") if keys else []) for keys in part_keys)
+        with LineTotals(config.clean_options) as totals:  # summed on disk: no per-line state in this process
+            for part in _ordered(executor, partition_line_counts, texts, window):
+                totals.add(part)
+            counts = itertools.repeat(totals.frequent())  # the few lines at the floor, for every partition
     wanted = set(todo)
     jobs = (
         (part, part_counts, config, *extra(index))

@@ -60,14 +60,21 @@ def test_entity_counts_add_up_over_disjoint_articles():
     pd.testing.assert_frame_equal(runner.combine_entity_counts(parts), count_entities(mentions))
 
 
-def test_line_counts_reduce_and_restrict():
-    texts = ["Same line here.\nOwn line one.", "Same line here.\nOwn line two.", "Same line here."]
+def test_line_totals_keep_exactly_the_lines_at_the_repetition_floor():
+    from toolkit.clean import LineTotals, repeat_floor
+
+    texts = ["Same line here.\nOwn line one.", "Same line here.\nTwice seen.", "Same line here.\nTwice seen."]
     parts = [runner.partition_line_counts(texts[:2]), runner.partition_line_counts(texts[2:])]
-    total = runner.sum_line_counts(parts)
     whole = runner.partition_line_counts(texts)
-    assert dict(total) == dict(whole) and total.n_articles == whole.n_articles == 3
-    restricted = runner.restrict_counts(total, parts[1])
-    assert set(restricted) == set(parts[1]) and max(restricted.values()) == 3 and restricted.n_articles == 3
+    opts = {"repeat_min_articles": 2, "repeat_min_share": 0.0}
+    with LineTotals(opts) as totals:
+        for part in parts:
+            totals.add(part)
+        frequent = totals.frequent()
+    assert frequent.n_articles == whole.n_articles == 3
+    floor = repeat_floor(3, {**opts})
+    assert dict(frequent) == {key: n for key, n in whole.items() if n >= floor}
+    assert sorted(frequent.values()) == [2, 3]  # `Twice seen.` across the two parts, `Same line here.` in all
 
 
 @pytest.mark.parametrize("n_articles", [1, 30, 999, 1000, 5000, 19_043])

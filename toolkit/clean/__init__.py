@@ -35,8 +35,8 @@ Kept text is normalised (see `toolkit.clean.normalise`) and every change is writ
 `clean_article` is pure, so a corpus can be split across processes.
 
 The package, one job per module: `patterns` and `dates` (the rules as data), `lines` (the records the stages
-fill in), `normalise`, `shape`, `wrapping` and `teasers` (1), `repetition` (2), `lists`, `regions`, `style` and `body`
-(3), `structure` (4), `language` (the language of an article and the filter of the steps that
+fill in), `normalise`, `shape`, `wrapping` and `teasers` (1), `repetition` and `totals` (2), `lists`, `regions`,
+`style` and `body` (3), `structure` (4), `language` (the language of an article and the filter of the steps that
 read only some), `article` (the stages run for one article), `tables` (a corpus), `render` (reading the
 result), `options` (the thresholds).
 """
@@ -48,8 +48,9 @@ from toolkit.clean.lines import DROPPED_KINDS, KINDS, LINE_COLUMNS, raw_lines
 from toolkit.clean.options import options
 from toolkit.clean.patterns import STOPWORDS
 from toolkit.clean.render import dropped_by_reason, normalisations, reason_group, render_lines_html
-from toolkit.clean.repetition import LineCounts, article_line_keys, line_key, line_repetition_counts
+from toolkit.clean.repetition import LineCounts, article_line_keys, line_key, line_repetition_counts, repeat_floor
 from toolkit.clean.tables import clean_corpus, save_tables, threshold_sweep
+from toolkit.clean.totals import LineTotals
 
 __all__ = [
     "DROPPED_KINDS",
@@ -57,6 +58,7 @@ __all__ = [
     "LINE_COLUMNS",
     "STOPWORDS",
     "LineCounts",
+    "LineTotals",
     "article_line_keys",
     "clean_article",
     "clean_corpus",
@@ -70,6 +72,7 @@ __all__ = [
     "parse_dateline_date",
     "raw_lines",
     "reason_group",
+    "repeat_floor",
     "render_lines_html",
     "save_tables",
     "threshold_sweep",

@@ -70,6 +70,12 @@ def line_repetition_counts(articles: pd.DataFrame | Iterable[str]) -> LineCounts
     return counts
 
 
+def repeat_floor(n_articles: int, opts: Mapping[str, Any]) -> float:
+    """In how many articles of a corpus of `n_articles` a line must occur to be boilerplate: at least
+    `repeat_min_articles`, a `repeat_min_share` of the corpus, and two."""
+    return max(2.0, float(opts["repeat_min_articles"]), float(opts["repeat_min_share"]) * n_articles)
+
+
 def mark_repeated(
     lines: list[Line], counts: Mapping[str, int] | None, n_articles: int | None, opts: Mapping[str, Any]
 ) -> None:
@@ -80,11 +86,11 @@ def mark_repeated(
     total = n_articles if n_articles is not None else getattr(counts, "n_articles", None)
     if counts is None or not total:
         return
-    floor = max(int(opts["repeat_min_articles"]), float(opts["repeat_min_share"]) * total)
+    floor = repeat_floor(total, opts)
     for line in lines:
         key = line_key(line.text)
         seen = counts.get(key, 0) if key else 0
-        if seen >= floor and seen >= 2:
+        if seen >= floor:
             line.klass, line.bad_reason = "bad", f"repeats in {seen} of {total} articles"
 
 
